@@ -107,6 +107,6 @@ async function ensureDatabase(pg: EmbeddedPostgres, database: string) {
 function firstLine(error: unknown, log: string[]): string {
   const fatal = log.join("\n").split("\n").find((line) => /FATAL|ERROR|could not|panic/i.test(line));
   if (fatal) return fatal.trim();
-  if (error instanceof Error && error.message) return error.message.split("\n")[0];
+  if (error instanceof Error && error.message) return error.message.split("\n")[0] ?? error.message;
   return "no message from PostgreSQL";
 }

@@ -26,7 +26,7 @@ export function loadLocalSecrets(): Record<(typeof KEYS)[number], string> {
   }
   const result = {} as Record<(typeof KEYS)[number], string>;
   for (const key of KEYS) {
-    result[key] = process.env[key] || stored[key];
+    result[key] = process.env[key] || stored[key] || "";
     process.env[key] = result[key];
   }
   return result;

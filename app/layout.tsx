@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { QueryProvider } from "@/components/query-provider";
+import { messagesFor } from "@/lib/i18n/messages";
+import { getTranslator } from "@/lib/i18n/server";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("app.name"), robots: { index: false, follow: false } };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#138a4f" };
+
+// Next 16 and Tailwind 4 need Chrome 111+ / Safari 16.4+; old WebViews (some WeChat and domestic
+// browsers) get a plain message instead of a silently broken page.
+const BROWSER_CHECK = `(function(){try{if(window.CSS&&CSS.supports&&CSS.supports("color","oklch(50% 0.1 100)")&&CSS.supports("selector(:has(a))"))return;}catch(e){}document.documentElement.setAttribute("data-old-browser","1");})();`;
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, t } = await getTranslator();
+  return (
+    <html lang={locale}>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: BROWSER_CHECK }} />
+        <style>{`html[data-old-browser] #old-browser{display:block!important}`}</style>
+      </head>
+      <body className="min-h-dvh font-sans">
+        <div id="old-browser" style={{ display: "none", background: "#fef3c7", color: "#78350f", padding: "12px", fontSize: "16px" }} role="alert">
+          {t("errors.unsupportedBrowser")}
+        </div>
+        <I18nProvider locale={locale} messages={messagesFor(locale)}>
+          <QueryProvider>{children}</QueryProvider>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

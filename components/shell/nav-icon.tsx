@@ -1,0 +1,17 @@
+import type { NavItem } from "@/lib/domain/navigation";
+
+const PATHS: Record<NavItem["icon"], string> = {
+  home: "M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z",
+  township: "M4 21V9l8-5 8 5v12M9 21v-6h6v6M2 21h20",
+  chart: "M4 20V10M10 20V4M16 20v-7M22 20H2",
+  users: "M16 19v-1a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v1M9 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M22 19v-1a4 4 0 0 0-3-3.9M16 4.1a3 3 0 0 1 0 5.8",
+  audit: "M9 12l2 2 4-4M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z",
+};
+
+export function NavIcon({ icon }: { icon: NavItem["icon"] }) {
+  return (
+    <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+      <path d={PATHS[icon]} />
+    </svg>
+  );
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import type { RoleName } from "@/lib/domain/roles";
+import { ForbiddenError } from "../errors";
+
+export type Entity =
+  | "child"
+  | "household"
+  | "guardian"
+  | "visit"
+  | "referral"
+  | "entitlement"
+  | "area"
+  | "aggregate"
+  | "auditEvent"
+  | "user";
+export type Operation = "list" | "read" | "create" | "update" | "close";
+
+const D = "VILLAGE_DIRECTOR",
+  T = "TOWNSHIP_SUPERVISOR",
+  C = "COUNTY_OFFICER",
+  P = "PROVINCE_OFFICER",
+  M = "MINISTRY_OFFICER",
+  ADMIN = "SYSTEM_ADMIN",
+  AUDIT = "AUDITOR";
+
+/**
+ * Who may do what to which entity, always inside their own jurisdiction (scope.ts adds that).
+ * Case data stops at the county: provinces and the ministry see aggregates only; the system
+ * administrator manages accounts but reads no case data; the auditor reads the audit trail only.
+ */
+export const POLICY: Record<Entity, Record<Operation, readonly RoleName[]>> = {
+  child: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [D, T] },
+  household: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [] },
+  guardian: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [] },
+  visit: { list: [D, T, C], read: [D, T, C], create: [D, T], update: [D], close: [] },
+  referral: { list: [D, T, C], read: [D, T, C], create: [D], update: [D, T, C], close: [D, T, C] },
+  entitlement: { list: [D, T, C], read: [D, T, C], create: [D], update: [D, T, C], close: [C] },
+  area: { list: [D, T, C, P, M, ADMIN, AUDIT], read: [D, T, C, P, M, ADMIN, AUDIT], create: [], update: [], close: [] },
+  aggregate: { list: [T, C, P, M], read: [T, C, P, M], create: [], update: [], close: [] },
+  auditEvent: { list: [AUDIT], read: [AUDIT], create: [], update: [], close: [] },
+  user: { list: [ADMIN], read: [ADMIN], create: [ADMIN], update: [ADMIN], close: [ADMIN] },
+};
+
+export function can(role: RoleName, operation: Operation, entity: Entity): boolean {
+  return POLICY[entity][operation].includes(role);
+}
+
+export function assertCan(actor: { role: RoleName }, operation: Operation, entity: Entity): void {
+  if (!can(actor.role, operation, entity)) throw new ForbiddenError();
+}

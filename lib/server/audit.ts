@@ -1,0 +1,50 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "./db";
+import type { Actor } from "./session";
+import type { Entity } from "./access/policy";
+
+export type AuditInput = {
+  action: string;
+  entity: Entity | "session";
+  entityId?: string | null;
+  areaCode?: string | null;
+  outcome?: "SUCCESS" | "DENIED" | "FAILURE";
+  details?: Prisma.InputJsonValue;
+};
+
+/** Written inside the caller's transaction, so a change and its audit row commit or fail together. */
+export async function writeAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId ?? null,
+      areaCode: input.areaCode ?? null,
+      outcome: input.outcome ?? "SUCCESS",
+      requestId: actor.requestId,
+      details: input.details,
+    },
+  });
+}
+
+/** For events with no proven actor yet (failed logins). */
+export async function writeAnonymousAudit(
+  tx: Tx,
+  input: AuditInput & { actorId?: string | null; requestId?: string },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actorId ?? null,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId ?? null,
+      areaCode: input.areaCode ?? null,
+      outcome: input.outcome ?? "SUCCESS",
+      requestId: input.requestId ?? null,
+      details: input.details,
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { ageOn, isoDate } from "@/lib/domain/dates";
+import { visibleCategories, type ChildCategoryName, type RiskLevelName } from "@/lib/domain/categories";
+import { maskLast4 } from "@/lib/domain/id-number";
+
+export type ChildListItem = {
+  id: string;
+  name: string;
+  sex: "MALE" | "FEMALE";
+  age: number;
+  areaName: string;
+  riskLevel: RiskLevelName | null;
+  nextVisitOn: string | null;
+  isVisitOverdue: boolean;
+  categories: ChildCategoryName[];
+};
+
+type ChildListRow = {
+  id: string;
+  name: string;
+  sex: "MALE" | "FEMALE";
+  dateOfBirth: Date;
+  areaName: string;
+  riskLevel: RiskLevelName | null;
+  nextVisitOn: Date | null;
+  categories: { category: ChildCategoryName }[];
+};
+
+export function toChildListItem(row: ChildListRow, today: string): ChildListItem {
+  const nextVisitOn = row.nextVisitOn ? isoDate(row.nextVisitOn) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    sex: row.sex,
+    age: ageOn(isoDate(row.dateOfBirth), today),
+    areaName: row.areaName,
+    riskLevel: row.riskLevel,
+    nextVisitOn,
+    isVisitOverdue: nextVisitOn !== null && nextVisitOn < today,
+    // Lists never carry specially protected categories (domain.md: HIV_AFFECTED).
+    categories: visibleCategories(row.categories, false).map((c) => c.category),
+  };
+}
+
+export function maskedIdNumber(last4: string | null): string | null {
+  return last4 ? maskLast4(last4) : null;
+}

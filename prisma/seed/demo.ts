@@ -1,0 +1,155 @@
+import { fakerZH_CN as faker } from "@faker-js/faker";
+import { addDays, formatISO, subDays } from "date-fns";
+import { dateValue, todayInChina } from "@/lib/domain/dates";
+import { hashPassword } from "@/lib/server/auth/passwords";
+import { db, type Tx } from "@/lib/server/db";
+import { insertChild } from "@/tests/factories/children";
+import { DEMO_ACCOUNTS, DEMO_COUNTY, DEMO_PASSWORD, DEMO_TOWNSHIP, DEMO_VILLAGE } from "./demo-accounts";
+import { demoProfile, type DemoProfile } from "./demo-profiles";
+
+const REFERRAL_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "REJECTED", "REFERRED", "IN_PROGRESS", "RESOLVED", "CLOSED_UNRESOLVED"] as const;
+const AGENCY: Record<string, string> = {
+  CIVIL_REGISTRATION: "派出所",
+  SCHOOL: "中心学校",
+  HEALTH: "乡镇卫生院",
+  MEDICAL_INSURANCE: "县医疗保障局",
+  SOCIAL_ASSISTANCE: "县民政局",
+  DISABILITY: "县残疾人联合会",
+  PSYCHOSOCIAL: "县妇女联合会",
+};
+
+function iso(date: Date) {
+  return formatISO(date, { representation: "date" });
+}
+
+/** Is the demo already there? Users are the marker: the seed writes everything in one transaction. */
+export async function isSeeded(): Promise<boolean> {
+  return (await db().user.count()) > 0;
+}
+
+/**
+ * The demo county: real townships and villages of 新县, one user per role, and a few hundred
+ * children across all categories, with visits, referrals at every status and entitlements.
+ * Deterministic: a fixed faker seed (dates are relative to the day of seeding).
+ */
+export async function seedDemo(): Promise<{ children: number; users: number }> {
+  faker.seed(20101123);
+  const today = todayInChina();
+  faker.setDefaultRefDate(new Date(`${today}T00:00:00+08:00`));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const villages = await db().adminArea.findMany({
+    where: { level: "VILLAGE", code: { startsWith: DEMO_COUNTY } },
+    select: { code: true, name: true },
+    orderBy: { code: "asc" },
+  });
+  if (villages.length === 0) throw new Error(`Areas of county ${DEMO_COUNTY} are missing: import them first.`);
+  // Most children in the demo township (so the supervisor sees a real workload), some elsewhere.
+  const home = villages.filter((v) => v.code.startsWith(DEMO_TOWNSHIP));
+  const others = villages.filter((v) => !v.code.startsWith(DEMO_TOWNSHIP)).filter((_, i) => i % 6 === 0);
+
+  return db().$transaction(
+    async (tx) => {
+      const users = await createUsers(tx, passwordHash, home);
+      const director = users.get(DEMO_VILLAGE);
+      let count = 0;
+      const plan: { village: { code: string; name: string }; n: number }[] = [
+        ...home.map((v) => ({ village: v, n: v.code === DEMO_VILLAGE ? 40 : 14 })),
+        ...others.map((v) => ({ village: v, n: 6 })),
+      ];
+      for (const { village, n } of plan) {
+        for (let i = 0; i < n; i++) {
+          const profile = demoProfile(count);
+          const child = await insertChild(tx, { ...profile, village, createdById: village.code === DEMO_VILLAGE ? director : null });
+          await addHistory(tx, child.id, village.code, profile, count, today);
+          count++;
+        }
+      }
+      return { children: count, users: users.size };
+    },
+    { timeout: 300_000, maxWait: 10_000 },
+  );
+}
+
+async function createUsers(tx: Tx, passwordHash: string, homeVillages: { code: string }[]) {
+  const byArea = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await tx.user.create({
+      data: { loginName: account.loginName, displayName: account.displayName, role: account.role, areaCode: account.areaCode, passwordHash },
+      select: { id: true },
+    });
+    byArea.set(account.areaCode, user.id);
+  }
+  // Directors for most villages of the demo township, so coverage is a real ratio, not 100%.
+  for (const [i, village] of homeVillages.entries()) {
+    if (byArea.has(village.code) || i % 4 === 3) continue;
+    const user = await tx.user.create({
+      data: {
+        loginName: `director-${village.code.slice(-3)}`,
+        displayName: faker.person.lastName() + faker.person.firstName("female"),
+        role: "VILLAGE_DIRECTOR",
+        areaCode: village.code,
+        passwordHash,
+      },
+      select: { id: true },
+    });
+    byArea.set(village.code, user.id);
+  }
+  return byArea;
+}
+
+
+async function addHistory(tx: Tx, childId: string, areaCode: string, profile: DemoProfile, index: number, today: string) {
+  const visits = faker.number.int({ min: 0, max: 4 });
+  const base = dateValue(today);
+  for (let v = 0; v < visits; v++) {
+    const visitedOn = subDays(base, 20 + v * faker.number.int({ min: 25, max: 60 }));
+    await tx.visit.create({
+      data: {
+        childId,
+        areaCode,
+        visitedOn,
+        riskLevel: profile.riskLevel ?? "GREEN",
+        notes: faker.helpers.arrayElement(["孩子精神状态良好，祖母照料尚可。", "作业有人辅导，饮食正常。", "监护人年老多病，需要持续关注。", "孩子情绪低落，想念在外务工的父母。", "房屋有安全隐患，已提醒监护人。"]),
+        nextVisitOn: v === 0 ? addDays(visitedOn, 30) : null,
+      },
+    });
+  }
+  if (index % 5 === 0) {
+    const status = REFERRAL_STATUSES[(index / 5) % REFERRAL_STATUSES.length] ?? "SUBMITTED";
+    const type = profile.categories.some((c) => c.category === "UNREGISTERED")
+      ? "CIVIL_REGISTRATION"
+      : faker.helpers.arrayElement(Object.keys(AGENCY));
+    const submitted = status === "DRAFT" ? null : subDays(base, faker.number.int({ min: 1, max: 40 }));
+    await tx.referral.create({
+      data: {
+        childId,
+        areaCode,
+        type: type as "CIVIL_REGISTRATION",
+        agency: AGENCY[type] ?? "县民政局",
+        status,
+        reason: "儿童主任走访发现需要转介服务",
+        submittedAt: submitted,
+        dueOn: submitted ? dateValue(iso(addDays(submitted, 7))) : null,
+        decidedAt: ["DRAFT", "SUBMITTED"].includes(status) ? null : submitted,
+      },
+    });
+  }
+  const benefit = profile.categories.some((c) => c.category === "ORPHAN")
+    ? "ORPHAN_ALLOWANCE"
+    : profile.categories.some((c) => c.category === "DE_FACTO_UNSUPPORTED")
+      ? "DE_FACTO_ALLOWANCE"
+      : null;
+  if (benefit && index % 3 !== 0) {
+    await tx.entitlement.create({
+      data: {
+        childId,
+        areaCode,
+        type: benefit,
+        status: index % 2 === 0 ? "RECEIVING" : "APPLIED",
+        monthlyAmountFen: 143_990,
+        appliedOn: subDays(base, 120),
+        startMonth: index % 2 === 0 ? dateValue(`${today.slice(0, 7)}-01`) : null,
+      },
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { fakerZH_CN as faker } from "@faker-js/faker";
+import { pinyin } from "pinyin-pro";
+import type { ChildCategoryName, RiskLevelName } from "@/lib/domain/categories";
+import { dateValue } from "@/lib/domain/dates";
+import { makeIdNumber } from "@/lib/domain/id-number";
+import { db, type Tx } from "@/lib/server/db";
+import { blindIndex, encryptField } from "@/lib/server/field-crypto";
+
+export type MakeChildInput = {
+  village: { code: string; name: string };
+  name?: string;
+  sex?: "MALE" | "FEMALE";
+  dateOfBirth?: string;
+  hasIdNumber?: boolean;
+  categories?: { category: ChildCategoryName; startDate?: string }[];
+  livingArrangement?: "BOTH_PARENTS" | "ONE_PARENT" | "GRANDPARENTS" | "OTHER_RELATIVES" | "INSTITUTION" | "ALONE";
+  schoolStage?: "NOT_YET" | "PRESCHOOL" | "PRIMARY" | "JUNIOR_SECONDARY" | "SENIOR_SECONDARY" | "VOCATIONAL" | "OUT_OF_SCHOOL" | "FINISHED";
+  riskLevel?: RiskLevelName | null;
+  nextVisitOn?: string | null;
+  household?: { hasDibao?: boolean; hasTekun?: boolean; fatherWhereabouts?: string; motherWhereabouts?: string };
+  guardian?: { name?: string; relationship?: string; isEntrusted?: boolean; confirmationSignedOn?: string | null };
+  createdById?: string | null;
+};
+
+function phoneNumber() {
+  return `1${faker.helpers.arrayElement(["3", "5", "8", "9"])}${faker.string.numeric(9)}`;
+}
+
+export function namePinyin(name: string) {
+  return {
+    namePinyin: pinyin(name, { toneType: "none", type: "array" }).join(""),
+    nameInitials: pinyin(name, { pattern: "first", toneType: "none", type: "array" }).join(""),
+  };
+}
+
+/** A child with her household and one guardian, in one transaction (shared by tests and the demo seed). */
+export function makeChild(input: MakeChildInput) {
+  return db().$transaction((tx) => insertChild(tx, input));
+}
+
+export async function insertChild(tx: Tx, input: MakeChildInput) {
+  const sex = input.sex ?? faker.helpers.arrayElement(["MALE", "FEMALE"] as const);
+  const name = input.name ?? faker.person.lastName() + faker.person.firstName(sex === "MALE" ? "male" : "female");
+  const dateOfBirth = input.dateOfBirth ?? faker.date.birthdate({ mode: "age", min: 1, max: 16 }).toISOString().slice(0, 10);
+  const hasId = input.hasIdNumber ?? true;
+  const idNumber = hasId ? makeIdNumber(input.village.code, dateOfBirth, faker.number.int({ min: 1, max: 998 }), sex) : null;
+  const surname = name.slice(0, 1);
+  const household = await tx.household.create({
+    data: {
+      areaCode: input.village.code,
+      areaName: input.village.name,
+      address: `${input.village.name}${faker.number.int({ min: 1, max: 12 })}组${faker.number.int({ min: 1, max: 80 })}号`,
+      hasDibao: input.household?.hasDibao ?? false,
+      hasTekun: input.household?.hasTekun ?? false,
+      fatherWhereabouts: input.household?.fatherWhereabouts ?? null,
+      motherWhereabouts: input.household?.motherWhereabouts ?? null,
+      createdById: input.createdById ?? null,
+    },
+    select: { id: true },
+  });
+  await tx.guardian.create({
+    data: {
+      householdId: household.id,
+      areaCode: input.village.code,
+      name: input.guardian?.name ?? surname + faker.person.firstName(),
+      relationship: input.guardian?.relationship ?? "祖母",
+      birthYear: faker.number.int({ min: 1950, max: 1975 }),
+      phone: phoneNumber(),
+      isEntrusted: input.guardian?.isEntrusted ?? false,
+      confirmationSignedOn: input.guardian?.confirmationSignedOn ? dateValue(input.guardian.confirmationSignedOn) : null,
+    },
+  });
+  const child = await tx.child.create({
+    data: {
+      householdId: household.id,
+      areaCode: input.village.code,
+      areaName: input.village.name,
+      name,
+      ...namePinyin(name),
+      sex,
+      dateOfBirth: dateValue(dateOfBirth),
+      idNumberEncrypted: idNumber ? encryptField(idNumber) : null,
+      idNumberHash: idNumber ? blindIndex(idNumber) : null,
+      idNumberLast4: idNumber ? idNumber.slice(-4) : null,
+      noIdReason: idNumber ? null : "出生后未办理出生登记",
+      hukouStatus: idNumber ? "RURAL" : "NONE",
+      schoolStage: input.schoolStage ?? "PRIMARY",
+      livingArrangement: input.livingArrangement ?? "GRANDPARENTS",
+      riskLevel: input.riskLevel === undefined ? "GREEN" : input.riskLevel,
+      nextVisitOn: input.nextVisitOn ? dateValue(input.nextVisitOn) : null,
+      consentBasis: "监护人书面同意",
+      createdById: input.createdById ?? null,
+    },
+    select: { id: true, name: true, areaCode: true, householdId: true, version: true },
+  });
+  for (const c of input.categories ?? []) {
+    await tx.childCategory.create({
+      data: {
+        childId: child.id,
+        areaCode: input.village.code,
+        category: c.category,
+        startDate: dateValue(c.startDate ?? "2025-01-01"),
+        source: "DIRECTOR",
+      },
+    });
+  }
+  return { ...child, idNumber };
+}

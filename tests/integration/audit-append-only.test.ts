@@ -1,0 +1,52 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/test-database";
+
+const databaseUrl = useTestDatabase();
+let client: pg.Client;
+let eventId: string;
+let original: Record<string, unknown>;
+
+async function readEvent() {
+  const result = await client.query(`SELECT * FROM audit_events WHERE id = $1`, [eventId]);
+  return result.rows[0] as Record<string, unknown> | undefined;
+}
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  const inserted = await client.query<{ id: string }>(
+    `INSERT INTO audit_events (actor_role, action, entity, entity_id, area_code, outcome, details)
+     VALUES ('VILLAGE_DIRECTOR', 'create', 'child', 'c-1', '330106001001', 'SUCCESS', '{"name":"张三"}')
+     RETURNING id`,
+  );
+  eventId = inserted.rows[0]!.id;
+  original = (await readEvent())!;
+});
+
+afterAll(async () => {
+  await client?.end();
+});
+
+describe("the audit trail is append-only in the database itself", () => {
+  it("refuses to UPDATE an audit event", async () => {
+    await expect(client.query(`UPDATE audit_events SET outcome = 'FAILURE' WHERE id = $1`, [eventId])).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+  });
+
+  it("refuses to DELETE an audit event", async () => {
+    await expect(client.query(`DELETE FROM audit_events WHERE id = $1`, [eventId])).rejects.toThrow(/append-only: DELETE/);
+  });
+
+  it("refuses to TRUNCATE the audit events", async () => {
+    await expect(client.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only: TRUNCATE/);
+  });
+
+  it("still accepts new events and leaves the refused row exactly as it was", async () => {
+    await client.query(`INSERT INTO audit_events (action, entity, outcome) VALUES ('login', 'session', 'DENIED')`);
+    expect(await readEvent()).toEqual(original);
+    const count = await client.query<{ count: string }>(`SELECT count(*) FROM audit_events`);
+    expect(count.rows[0]!.count).toBe("2");
+  });
+});
