@@ -46,6 +46,8 @@ const noDatabase = [
 const noServerLayer = [
   {
     regex: "(^|/)lib/server(/|$)",
+    // DTO types are the contract between the data layer and the UI; types are erased, so no server code ships.
+    allowTypeImports: true,
     message:
       "Components do not import lib/server: a server component page or an action reads the data and passes props down.",
   },

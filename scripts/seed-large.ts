@@ -64,6 +64,7 @@ function day(value: number): string {
   return text;
 }
 const at = (value: number) => `${day(Math.min(value, today))} ${String(int(8, 20)).padStart(2, "0")}:${String(int(0, 59)).padStart(2, "0")}:00+08`;
+const maxText = (a: string, b: string) => (a > b ? a : b);
 function monthStart(value: number, addMonths = 0): string {
   const date = new Date(value * DAY_MS);
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + addMonths, 1)).toISOString().slice(0, 10);
@@ -114,18 +115,23 @@ const riskOf = weighted("GREEN:55 BLUE:25 YELLOW:15 RED:5");
 const secondCategory = weighted("POOR_FAMILY:30 DISABILITY:20 SERIOUS_ILLNESS:15 GUARDIANSHIP:15");
 const referralStatus = weighted("DRAFT:5 SUBMITTED:15 RETURNED:5 APPROVED:10 REJECTED:5 REFERRED:15 IN_PROGRESS:15 RESOLVED:25 CLOSED_UNRESOLVED:5");
 const entitlementStatus = weighted("APPLIED:10 CHECKED:8 RETURNED:5 CONFIRMED:7 DENIED:5 RECEIVING:55 SUSPENDED:3 ENDED:7");
+const categorySource = weighted("DIRECTOR:80 RULE:10 IMPORT:10");
+const visitCount = weighted("0:10 1:25 2:30 3:20 4:15");
+const householdSize = weighted("1:50 2:40 3:10");
+const lateTeenStage = weighted("SENIOR_SECONDARY:60 VOCATIONAL:25 OUT_OF_SCHOOL:10 FINISHED:5");
 // Synthetic follow-up intervals in days per risk tier; the product's visit policy lives in lib/domain.
 const INTERVAL: Record<string, number> = { RED: 7, YELLOW: 30, BLUE: 90, GREEN: 180 };
-const REFERRAL: Record<string, [string, string]> = {
-  UNREGISTERED: ["CIVIL_REGISTRATION", "县公安局户政科"],
-  OUT_OF_SCHOOL: ["SCHOOL", "县教育局"],
-  ORPHAN: ["ORPHAN_RECOGNITION", "县民政局"],
-  DE_FACTO_UNSUPPORTED: ["SOCIAL_ASSISTANCE", "县民政局"],
-  DISABILITY: ["DISABILITY", "县残疾人联合会"],
-  SERIOUS_ILLNESS: ["HEALTH", "县卫生健康局"],
-  POOR_FAMILY: ["SOCIAL_ASSISTANCE", "乡镇民政办"],
-  GUARDIANSHIP: ["GUARDIANSHIP", "县民政局"],
-  OTHER: ["MEDICAL_INSURANCE", "县医疗保障局"],
+// Referral type, agency and reason by the child's main need.
+const REFERRAL: Record<string, [string, string, string]> = {
+  UNREGISTERED: ["CIVIL_REGISTRATION", "县公安局户政科", "无户籍，需协助办理出生登记和落户"],
+  OUT_OF_SCHOOL: ["SCHOOL", "县教育局", "义务教育阶段辍学，需劝返复学"],
+  ORPHAN: ["ORPHAN_RECOGNITION", "县民政局", "父母双亡，申请孤儿认定"],
+  DE_FACTO_UNSUPPORTED: ["SOCIAL_ASSISTANCE", "县民政局", "父母无法履行抚养义务，申请事实无人抚养儿童认定"],
+  DISABILITY: ["DISABILITY", "县残疾人联合会", "疑似残疾，需评定并申请康复救助"],
+  SERIOUS_ILLNESS: ["HEALTH", "县卫生健康局", "重病治疗费用困难，需医疗救助"],
+  POOR_FAMILY: ["SOCIAL_ASSISTANCE", "乡镇民政办", "家庭收入低，申请低保"],
+  GUARDIANSHIP: ["GUARDIANSHIP", "县民政局", "监护缺失，需落实监护责任"],
+  OTHER: ["MEDICAL_INSURANCE", "县医疗保障局", "未参加城乡居民医保"],
 };
 
 /** Accumulates COPY text lines in chunks of about 64 KB. */
@@ -155,7 +161,7 @@ function makeBuffers() {
   return [
     new CopyBuffer("households", "id, area_code, area_name, address, income_source, has_dibao, has_tekun, is_low_income, father_whereabouts, mother_whereabouts"),
     new CopyBuffer("guardians", "id, household_id, area_code, name, relationship, birth_year, health, can_care, phone, is_entrusted, confirmation_signed_on"),
-    new CopyBuffer("children", "id, household_id, area_code, area_name, name, name_pinyin, name_initials, sex, date_of_birth, ethnicity, id_number_hash, id_number_last4, no_id_reason, hukou_status, school_stage, living_arrangement, status, closed_reason, closed_at, risk_level, next_visit_on, consent_basis"),
+    new CopyBuffer("children", "id, household_id, area_code, area_name, name, name_pinyin, name_initials, sex, date_of_birth, ethnicity, id_number_hash, id_number_masked, no_id_reason, hukou_status, school_stage, living_arrangement, status, closed_reason, closed_at, risk_level, next_visit_on, consent_basis"),
     new CopyBuffer("child_categories", "id, child_id, area_code, category, start_date, source"),
     new CopyBuffer("visits", "id, child_id, area_code, visited_on, risk_level, care, safety, health, education, wellbeing, notes, next_visit_on, created_at, updated_at"),
     new CopyBuffer("referrals", "id, child_id, area_code, type, agency, status, reason, submitted_at, decided_at, resolved_at, due_on, outcome, created_at, updated_at"),
@@ -170,7 +176,7 @@ function schoolStage(age: number): string {
   if (age < 16 && chance(0.01)) return "OUT_OF_SCHOOL";
   if (age < 12) return "PRIMARY";
   if (age < 15) return "JUNIOR_SECONDARY";
-  return weighted("SENIOR_SECONDARY:60 VOCATIONAL:25 OUT_OF_SCHOOL:10 FINISHED:5")();
+  return lateTeenStage();
 }
 
 const pools = { boys: [] as Person[][], girls: [] as Person[][], elders: [] as Person[][], uyghur: [] as Person[] };
@@ -200,7 +206,8 @@ function addHousehold(out: Buffers, village: Village, size: number) {
 
   for (let n = 0; n < size; n++) {
     const childId = crypto.randomUUID();
-    const born = today - int(1, 18 * 365 + 3);
+    // Children living alone are the mandatory-report cases (强制报告); keep them school-aged, not infants.
+    const born = kind === "ALONE" ? today - int(10 * 365, 17 * 365 + 300) : today - int(1, 18 * 365 + 3);
     const age = Math.floor((today - born) / 365.25);
     const male = chance(0.52);
     const uyghur = chance(0.005);
@@ -214,12 +221,12 @@ function addHousehold(out: Buffers, village: Village, size: number) {
     const held = second && second !== first ? [first, second] : [first];
     for (const category of held) {
       categories.add(crypto.randomUUID(), childId, village.code, category, day(Math.max(born, today - int(0, 1100))),
-        weighted("DIRECTOR:80 RULE:10 IMPORT:10")());
+        categorySource());
     }
 
     // Visits in date order; the child's current risk and next visit come from the latest one.
     let risk: string | null = kind === "ALONE" ? "RED" : riskOf();
-    const visitDays = Array.from({ length: Number(weighted("0:10 1:25 2:30 3:20 4:15")()) }, () => today - int(0, 364)).sort((a, b) => a - b);
+    const visitDays = Array.from({ length: Number(visitCount()) }, () => today - int(0, 364)).sort((a, b) => a - b);
     let nextVisit = today + int(-30, 30);
     for (const visited of visitDays) {
       if (chance(0.2)) risk = riskOf();
@@ -245,14 +252,14 @@ function addHousehold(out: Buffers, village: Village, size: number) {
 }
 
 function addReferral(out: CopyBuffer, childId: string, area: string, topic: string) {
-  const [type, agency] = REFERRAL[topic] ?? REFERRAL.OTHER!;
+  const [type, agency, reason] = REFERRAL[topic] ?? REFERRAL.OTHER!;
   const status = referralStatus();
   const opened = today - int(0, 300);
   const submitted = status === "DRAFT" ? null : opened;
   const decided = submitted !== null && !["SUBMITTED", "DRAFT"].includes(status) ? submitted + int(1, 12) : null;
   const resolved = decided !== null && (status === "RESOLVED" || status === "CLOSED_UNRESOLVED") ? decided + int(5, 60) : null;
   const created = at(opened);
-  out.add(crypto.randomUUID(), childId, area, type, agency, status, `走访发现需${agency}协助（${topic}）`,
+  out.add(crypto.randomUUID(), childId, area, type, agency, status, reason,
     submitted === null ? null : created, decided === null ? null : at(decided), resolved === null ? null : at(resolved),
     submitted === null ? null : day(submitted + 14), status === "RESOLVED" ? "已办结" : status === "CLOSED_UNRESOLVED" ? "未能解决，已记录原因" : null,
     created, created);
@@ -268,9 +275,12 @@ function addEntitlement(out: CopyBuffer, childId: string, area: string, topic: s
   const applied = today - int(0, 700);
   const decided = ["APPLIED", "CHECKED"].includes(status) ? null : Math.min(today, applied + int(5, 25));
   const paying = decided !== null && ["CONFIRMED", "RECEIVING", "SUSPENDED", "ENDED"].includes(status);
+  const created = at(applied);
   // Allowances are paid from the month after confirmation (domain.md, 事实无人抚养儿童).
+  const start = paying ? monthStart(decided, 1) : null;
   out.add(crypto.randomUUID(), childId, area, type, status, paying ? amount : null, day(applied), decided === null ? null : day(decided),
-    paying ? monthStart(decided, 1) : null, paying && status === "ENDED" ? monthStart(decided, int(2, 12)) : null, at(applied), at(applied));
+    start, paying && start !== null && status === "ENDED" ? maxText(start, monthStart(Math.min(today, decided + int(60, 360)))) : null,
+    created, created);
 }
 
 async function chooseVillages(client: pg.Client, wanted: number): Promise<{ counties: string[]; villages: Village[] }> {
@@ -332,21 +342,28 @@ async function main() {
     const totalWeight = weights.reduce((sum, w) => sum + w, 0);
     let cumulative = 0;
     const limits = weights.map((w) => Math.round(((cumulative += w) / totalWeight) * options.children));
-    const totals = new Map<string, number>();
+    // Rows and COPY seconds per table, plus time spent generating rows in JS, for docs/benchmarks.md.
+    const totals = new Map<string, { rows: number; ms: number }>();
+    let generatingMs = 0;
     let made = 0;
     let villageIndex = 0;
     while (made < options.children) {
       const buffers = makeBuffers();
+      const generating = performance.now();
       const batchEnd = Math.min(options.children, made + options.batch);
       while (made < batchEnd) {
         while ((limits[villageIndex] ?? Infinity) <= made) villageIndex++;
-        const size = Math.min(batchEnd - made, Number(weighted("1:50 2:40 3:10")()));
+        const size = Math.min(batchEnd - made, Number(householdSize()));
         addHousehold(buffers, villages[Math.min(villageIndex, villages.length - 1)]!, size);
         made += size;
       }
+      generatingMs += performance.now() - generating;
       for (const buffer of buffers) {
-        totals.set(buffer.table, (totals.get(buffer.table) ?? 0) + buffer.rows);
+        const copying = performance.now();
+        const rows = buffer.rows;
         await buffer.copyTo(connection);
+        const total = totals.get(buffer.table) ?? { rows: 0, ms: 0 };
+        totals.set(buffer.table, { rows: total.rows + rows, ms: total.ms + performance.now() - copying });
       }
       const rate = Math.round(made / ((performance.now() - started) / 1000));
       console.log(`Children ${made.toLocaleString("en")} / ${options.children.toLocaleString("en")} (${elapsed()}, ${rate.toLocaleString("en")} children/s overall)`);
@@ -354,7 +371,9 @@ async function main() {
     const analyzeFrom = performance.now();
     await connection.query("ANALYZE households, guardians, children, child_categories, visits, referrals, entitlements");
     console.log(`ANALYZE took ${((performance.now() - analyzeFrom) / 1000).toFixed(1)} s.`);
-    console.log(`Rows written: ${[...totals].map(([table, rows]) => `${table} ${rows.toLocaleString("en")}`).join(", ")}.`);
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    for (const [table, { rows, ms }] of totals) console.log(`  ${table}: ${rows.toLocaleString("en")} rows, COPY ${seconds(ms)} s`);
+    console.log(`  generating rows in JS: ${seconds(generatingMs)} s`);
     console.log(`seed:large finished in ${elapsed()}.`);
   } finally {
     await client.current?.end().catch(() => undefined);

@@ -62,7 +62,7 @@ export function LoginForm() {
         <TextInput id="password" name="password" type="password" autoComplete="current-password" aria-invalid={!!fieldError("password")} required />
       </Field>
       {error && (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+        <p role="alert" data-testid="login-error" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
           {error}
         </p>
       )}

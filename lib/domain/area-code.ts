@@ -41,3 +41,23 @@ export function levelOfPrefixLength(length: number): AreaLevelName | "NATION" | 
 export function isWithin(code: string, prefix: string): boolean {
   return code.startsWith(prefix);
 }
+
+// NBS names carry the committee's legal name (王山村民委员会); people say 王山村 / 东华社区.
+const COMMITTEE_SUFFIXES: [RegExp, string][] = [
+  [/社区居民委员会$/, "社区"],
+  [/社区居委会$/, "社区"],
+  [/居民委员会$/, "社区"],
+  [/居委会$/, "社区"],
+  [/村民委员会$/, "村"],
+  [/村委会$/, "村"],
+];
+
+export function shortAreaName(name: string): string {
+  for (const [suffix, replacement] of COMMITTEE_SUFFIXES) {
+    if (suffix.test(name)) {
+      const short = name.replace(suffix, replacement);
+      return short === replacement ? name : short;
+    }
+  }
+  return name;
+}

@@ -49,9 +49,6 @@ export function maskIdNumber(value: string): string {
   return `${value.slice(0, 3)}${"*".repeat(11)}${value.slice(-4)}`;
 }
 
-export function maskLast4(last4: string): string {
-  return `${"*".repeat(14)}${last4}`;
-}
 
 /** Builds a valid ID number (for factories and demo data). */
 export function makeIdNumber(addressCode: string, birthDate: string, sequence: number, sex: "MALE" | "FEMALE"): string {

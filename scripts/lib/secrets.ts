@@ -10,24 +10,25 @@ const KEYS = ["NEXTAUTH_SECRET", "FIELD_ENCRYPTION_KEY", "FIELD_HASH_KEY"] as co
  * fields survive restarts; servers set them in the environment, which always wins.
  */
 export function loadLocalSecrets(): Record<(typeof KEYS)[number], string> {
-  const file = path.join(DATA_DIR, "secrets.json");
-  let stored: Record<string, string> = {};
-  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8"));
-  let changed = false;
-  for (const key of KEYS) {
-    if (!stored[key]) {
-      stored[key] = crypto.randomBytes(32).toString("base64");
-      changed = true;
+  const result = {} as Record<(typeof KEYS)[number], string>;
+  const missing = KEYS.filter((key) => !process.env[key]);
+  // A server that sets every key in its environment never touches the disk (read-only images).
+  if (missing.length > 0) {
+    const file = path.join(DATA_DIR, "secrets.json");
+    const stored: Record<string, string> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+    let changed = false;
+    for (const key of missing) {
+      if (!stored[key]) {
+        stored[key] = crypto.randomBytes(32).toString("base64");
+        changed = true;
+      }
+      process.env[key] = stored[key];
+    }
+    if (changed) {
+      fs.mkdirSync(DATA_DIR, { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
     }
   }
-  if (changed) {
-    fs.mkdirSync(DATA_DIR, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-  }
-  const result = {} as Record<(typeof KEYS)[number], string>;
-  for (const key of KEYS) {
-    result[key] = process.env[key] || stored[key] || "";
-    process.env[key] = result[key];
-  }
+  for (const key of KEYS) result[key] = process.env[key] ?? "";
   return result;
 }

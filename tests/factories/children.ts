@@ -1,8 +1,10 @@
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { pinyin } from "pinyin-pro";
 import type { ChildCategoryName, RiskLevelName } from "@/lib/domain/categories";
-import { dateValue } from "@/lib/domain/dates";
-import { makeIdNumber } from "@/lib/domain/id-number";
+import { ageOn, dateValue, todayInChina } from "@/lib/domain/dates";
+import { shortAreaName } from "@/lib/domain/area-code";
+import { expectedSchoolStage } from "@/lib/domain/school-stage";
+import { makeIdNumber, maskIdNumber } from "@/lib/domain/id-number";
 import { db, type Tx } from "@/lib/server/db";
 import { blindIndex, encryptField } from "@/lib/server/field-crypto";
 
@@ -41,7 +43,7 @@ export function makeChild(input: MakeChildInput) {
 export async function insertChild(tx: Tx, input: MakeChildInput) {
   const sex = input.sex ?? faker.helpers.arrayElement(["MALE", "FEMALE"] as const);
   const name = input.name ?? faker.person.lastName() + faker.person.firstName(sex === "MALE" ? "male" : "female");
-  const dateOfBirth = input.dateOfBirth ?? faker.date.birthdate({ mode: "age", min: 1, max: 16 }).toISOString().slice(0, 10);
+  const dateOfBirth = input.dateOfBirth ?? faker.date.birthdate({ mode: "age", min: 1, max: 15 }).toISOString().slice(0, 10);
   const hasId = input.hasIdNumber ?? true;
   const idNumber = hasId ? makeIdNumber(input.village.code, dateOfBirth, faker.number.int({ min: 1, max: 998 }), sex) : null;
   const surname = name.slice(0, 1);
@@ -49,7 +51,7 @@ export async function insertChild(tx: Tx, input: MakeChildInput) {
     data: {
       areaCode: input.village.code,
       areaName: input.village.name,
-      address: `${input.village.name}${faker.number.int({ min: 1, max: 12 })}组${faker.number.int({ min: 1, max: 80 })}号`,
+      address: `${shortAreaName(input.village.name)}${faker.number.int({ min: 1, max: 12 })}组${faker.number.int({ min: 1, max: 80 })}号`,
       hasDibao: input.household?.hasDibao ?? false,
       hasTekun: input.household?.hasTekun ?? false,
       fatherWhereabouts: input.household?.fatherWhereabouts ?? null,
@@ -81,7 +83,7 @@ export async function insertChild(tx: Tx, input: MakeChildInput) {
       dateOfBirth: dateValue(dateOfBirth),
       idNumberEncrypted: idNumber ? encryptField(idNumber) : null,
       idNumberHash: idNumber ? blindIndex(idNumber) : null,
-      idNumberLast4: idNumber ? idNumber.slice(-4) : null,
+      idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
       noIdReason: idNumber ? null : "出生后未办理出生登记",
       hukouStatus: idNumber ? "RURAL" : "NONE",
       schoolStage: input.schoolStage ?? "PRIMARY",

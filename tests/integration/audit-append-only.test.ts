@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../support/test-database";
+import { setupTestDatabase } from "../support/test-database";
 
-const databaseUrl = useTestDatabase();
+const databaseUrl = setupTestDatabase();
 let client: pg.Client;
 let eventId: string;
 let original: Record<string, unknown>;

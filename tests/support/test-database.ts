@@ -46,7 +46,7 @@ export function onTestDatabaseClose(fn: () => unknown): void {
  * Gives the calling test file its own database and points DATABASE_URL (read lazily by
  * lib/server/db.ts) at it for the file's duration. Returns a getter for the URL.
  */
-export function useTestDatabase(): () => string {
+export function setupTestDatabase(): () => string {
   let database: TestDatabase | undefined;
   let previousUrl: string | undefined;
   beforeAll(async () => {

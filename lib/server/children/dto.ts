@@ -1,7 +1,7 @@
 import "server-only";
+import { shortAreaName } from "@/lib/domain/area-code";
 import { ageOn, isoDate } from "@/lib/domain/dates";
 import { visibleCategories, type ChildCategoryName, type RiskLevelName } from "@/lib/domain/categories";
-import { maskLast4 } from "@/lib/domain/id-number";
 
 export type ChildListItem = {
   id: string;
@@ -33,15 +33,11 @@ export function toChildListItem(row: ChildListRow, today: string): ChildListItem
     name: row.name,
     sex: row.sex,
     age: ageOn(isoDate(row.dateOfBirth), today),
-    areaName: row.areaName,
+    areaName: shortAreaName(row.areaName),
     riskLevel: row.riskLevel,
     nextVisitOn,
     isVisitOverdue: nextVisitOn !== null && nextVisitOn < today,
     // Lists never carry specially protected categories (domain.md: HIV_AFFECTED).
     categories: visibleCategories(row.categories, false).map((c) => c.category),
   };
-}
-
-export function maskedIdNumber(last4: string | null): string | null {
-  return last4 ? maskLast4(last4) : null;
 }

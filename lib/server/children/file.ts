@@ -1,4 +1,5 @@
 import "server-only";
+import { shortAreaName } from "@/lib/domain/area-code";
 import { ageOn, isoDate, todayInChina } from "@/lib/domain/dates";
 import { visibleCategories, type ChildCategoryName } from "@/lib/domain/categories";
 import { assertCan } from "../access/policy";
@@ -7,7 +8,6 @@ import { writeAudit } from "../audit";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { Actor } from "../session";
-import { maskedIdNumber } from "./dto";
 
 const fileSelect = {
   id: true,
@@ -17,7 +17,7 @@ const fileSelect = {
   sex: true,
   dateOfBirth: true,
   ethnicity: true,
-  idNumberLast4: true,
+  idNumberMasked: true,
   noIdReason: true,
   hukouStatus: true,
   schoolStage: true,
@@ -75,8 +75,8 @@ export async function getChildFile(actor: Actor, childId: string) {
       dateOfBirth: dob,
       age: ageOn(dob, today),
       ethnicity: row.ethnicity,
-      areaName: row.areaName,
-      idNumberMasked: maskedIdNumber(row.idNumberLast4),
+      areaName: shortAreaName(row.areaName),
+      idNumberMasked: row.idNumberMasked,
       noIdReason: row.noIdReason,
       hukouStatus: row.hukouStatus,
       schoolStage: row.schoolStage,

@@ -1,5 +1,5 @@
 import "server-only";
-import { childLevel, codeOfPrefix, levelLength, levelOfPrefixLength } from "@/lib/domain/area-code";
+import { childLevel, codeOfPrefix, levelLength, levelOfPrefixLength, shortAreaName } from "@/lib/domain/area-code";
 import { todayInChina } from "@/lib/domain/dates";
 import { assertCan } from "../access/policy";
 import { scopePattern } from "../access/scope";
@@ -87,7 +87,7 @@ export async function getAreaOverview(actor: Actor): Promise<AreaOverview> {
     const v = villagesByPrefix.get(prefix);
     return {
       code: area.code,
-      name: area.name,
+      name: shortAreaName(area.name),
       children: suppress(Number(c?.children ?? 0), suppressSmall),
       overdueVisits: suppress(Number(c?.overdue ?? 0), suppressSmall),
       redRisk: suppress(Number(c?.red ?? 0), suppressSmall),

@@ -1,4 +1,5 @@
 import "server-only";
+import { shortAreaName } from "@/lib/domain/area-code";
 import { isoDate, todayInChina } from "@/lib/domain/dates";
 import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
@@ -42,7 +43,7 @@ export async function listReferrals(actor: Actor, filter: { status?: ReferralSta
       id: r.id,
       childId: r.child.id,
       childName: r.child.name,
-      areaName: r.child.areaName,
+      areaName: shortAreaName(r.child.areaName),
       type: r.type,
       status: r.status,
       dueOn,

@@ -106,7 +106,7 @@ CREATE TABLE "children" (
     "ethnicity" TEXT NOT NULL DEFAULT '汉族',
     "id_number_encrypted" TEXT,
     "id_number_hash" TEXT,
-    "id_number_last4" VARCHAR(4),
+    "id_number_masked" VARCHAR(18),
     "no_id_reason" TEXT,
     "hukou_status" "HukouStatus" NOT NULL,
     "school_stage" "SchoolStage" NOT NULL,
