@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawnNext } from "./lib/next-bin";
 import { resolveDatabase } from "./lib/database";
 import { ensureDemoData } from "./lib/demo";
 import { StartupError } from "./lib/embedded-postgres";
@@ -14,7 +14,7 @@ try {
   process.env.DATABASE_URL = db.url;
   await applyMigrations(db.url);
   await ensureDemoData(db.url, console.log);
-  const server = spawn("npx", ["next", "dev", "-p", String(port)], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const server = spawnNext(["dev", "-p", String(port)], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const stop = async () => {
     server.kill("SIGTERM");
     await db.stop().catch(() => undefined);

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawnNext } from "./lib/next-bin";
 import { buildIfNeeded } from "./lib/build";
 import { ensureDemoData } from "./lib/demo";
 import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
@@ -26,7 +26,7 @@ await applyMigrations(db.url);
 await ensureDemoData(db.url, console.log);
 buildIfNeeded(console.log);
 
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+const server = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
 const stop = async () => {
   server.kill("SIGTERM");
   await db.stop().catch(() => undefined);

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { buildIfNeeded } from "./lib/build";
 import { printDemoAccounts } from "./lib/accounts";
+import { spawnNext } from "./lib/next-bin";
 import { resolveDatabase } from "./lib/database";
 import { ensureDemoData } from "./lib/demo";
 import { isPortFree, StartupError } from "./lib/embedded-postgres";
@@ -24,7 +24,7 @@ async function main() {
   await ensureDemoData(db.url, log);
   buildIfNeeded(log);
 
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  const server = spawnNext(["start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { differenceInYears, format, parseISO } from "date-fns";
+import { format } from "date-fns";
 
 // Every "today" and age in the product is Beijing time, whatever the server's zone (domain.md).
 export const ZONE = "Asia/Shanghai";
@@ -10,7 +10,10 @@ export function todayInChina(now: Date = new Date()): string {
 
 /** Whole years between a date of birth and a day, both ISO dates (yyyy-MM-dd). */
 export function ageOn(dateOfBirth: string, day: string): number {
-  return differenceInYears(parseISO(day), parseISO(dateOfBirth));
+  // Compared as calendar digits: parsing into the process's zone breaks on days with a clock change.
+  const [by, bmd] = [Number(dateOfBirth.slice(0, 4)), dateOfBirth.slice(5, 10)];
+  const [dy, dmd] = [Number(day.slice(0, 4)), day.slice(5, 10)];
+  return dy - by - (dmd < bmd ? 1 : 0);
 }
 
 /** ISO date (yyyy-MM-dd) of a Prisma @db.Date value, which arrives as UTC midnight. */

@@ -22,7 +22,8 @@ export async function writeAudit(tx: Tx, actor: Actor, input: AuditInput): Promi
       action: input.action,
       entity: input.entity,
       entityId: input.entityId ?? null,
-      areaCode: input.areaCode ?? null,
+      // Without a record's own area (a denied attempt), the actor's area keeps it visible to local auditors.
+      areaCode: input.areaCode ?? actor.areaCode,
       outcome: input.outcome ?? "SUCCESS",
       requestId: actor.requestId,
       details: input.details,

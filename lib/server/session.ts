@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { isUuid } from "@/lib/domain/ids";
 import { ROLE_SCOPE_LENGTH, type RoleName } from "@/lib/domain/roles";
 import { db } from "./db";
 
@@ -22,12 +23,23 @@ export type Actor = {
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
 
+const LEVEL_STARTS = [0, 2, 4, 6, 9, 12];
+
+/**
+ * The jurisdiction prefix of a role at an area code, or null when the code is not of the role's level:
+ * the digits after the prefix must be zeros and the role's own segment must not be (a director needs
+ * a village code, not her county's).
+ */
 export function scopePrefixFor(role: RoleName, areaCode: string): string | null {
-  const lengths = ROLE_SCOPE_LENGTH[role];
-  for (const length of lengths) {
-    const prefix = areaCode.slice(0, length);
-    if (areaCode === "" && length === 0) return "";
-    if (/^\d{12}$/.test(areaCode) && /^0*$/.test(areaCode.slice(length))) return prefix;
+  for (const length of ROLE_SCOPE_LENGTH[role]) {
+    if (length === 0) {
+      if (areaCode === "" || /^0{12}$/.test(areaCode)) return "";
+      continue;
+    }
+    if (!/^\d{12}$/.test(areaCode) || !/^0*$/.test(areaCode.slice(length))) continue;
+    const segmentStart = LEVEL_STARTS[LEVEL_STARTS.indexOf(length) - 1] ?? 0;
+    if (/^0+$/.test(areaCode.slice(segmentStart, length))) continue;
+    return areaCode.slice(0, length);
   }
   return null;
 }
@@ -37,7 +49,7 @@ export function scopePrefixFor(role: RoleName, areaCode: string): string | null 
  * session is live and the user still active, so that logout and deactivation take effect at once.
  */
 export async function resolveActor(sessionId: string | undefined, requestId?: string): Promise<Actor | null> {
-  if (!sessionId || !/^[0-9a-f-]{36}$/.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const now = new Date();
   const session = await db().session.findFirst({
     where: { id: sessionId, revokedAt: null, expiresAt: { gt: now }, user: { isActive: true } },

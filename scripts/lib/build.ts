@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { runNextSync } from "./next-bin";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const INPUTS = ["app", "components", "lib", "messages", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -30,7 +30,7 @@ export function buildIfNeeded(log: (line: string) => void) {
   const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fingerprint;
   if (built) return;
   log("Building the app (first start or changed sources; about a minute)…");
-  const result = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = runNextSync(["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error("next build failed; see the output above.");
   fs.writeFileSync(STAMP, fingerprint);
 }

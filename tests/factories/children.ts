@@ -86,7 +86,7 @@ export async function insertChild(tx: Tx, input: MakeChildInput) {
       idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
       noIdReason: idNumber ? null : "出生后未办理出生登记",
       hukouStatus: idNumber ? "RURAL" : "NONE",
-      schoolStage: input.schoolStage ?? "PRIMARY",
+      schoolStage: input.schoolStage ?? expectedSchoolStage(ageOn(dateOfBirth, todayInChina())),
       livingArrangement: input.livingArrangement ?? "GRANDPARENTS",
       riskLevel: input.riskLevel === undefined ? "GREEN" : input.riskLevel,
       nextVisitOn: input.nextVisitOn ? dateValue(input.nextVisitOn) : null,

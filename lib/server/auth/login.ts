@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/domain/ids";
 import { db } from "../db";
 import { writeAnonymousAudit } from "../audit";
 import { SESSION_ABSOLUTE_HOURS } from "../session";
@@ -59,7 +60,7 @@ export async function unsafeLogin(attempt: LoginAttempt): Promise<{ sessionId: s
 
 /** Ends a session at once (logout). Safe to call twice. */
 export async function unsafeEndSession(sessionId: string, requestId?: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/.test(sessionId)) return;
+  if (!isUuid(sessionId)) return;
   await db().$transaction(async (tx) => {
     const ended = await tx.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (ended.count === 0) return;

@@ -1,5 +1,6 @@
 import "server-only";
 import { shortAreaName } from "@/lib/domain/area-code";
+import { isUuid } from "@/lib/domain/ids";
 import { ageOn, isoDate, todayInChina } from "@/lib/domain/dates";
 import { visibleCategories, type ChildCategoryName } from "@/lib/domain/categories";
 import { assertCan } from "../access/policy";
@@ -58,6 +59,7 @@ function maskPhone(phone: string | null): string | null {
 /** One child's whole file. Every read is audited in the same transaction; out of scope is not found. */
 export async function getChildFile(actor: Actor, childId: string) {
   assertCan(actor, "read", "child");
+  if (!isUuid(childId)) return null;
   return db().$transaction(async (tx) => {
     const row = await tx.child.findFirst({ where: { id: childId, ...scopeWhere(actor) }, select: fileSelect });
     if (!row) {

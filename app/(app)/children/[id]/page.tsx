@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/require-actor";
 import { todayInChina } from "@/lib/domain/dates";
+import { isUuid } from "@/lib/domain/ids";
 import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/server/access/policy";
 import { getChildFile } from "@/lib/server/children/file";
@@ -15,7 +16,7 @@ import { getChildFile } from "@/lib/server/children/file";
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(["read", "child"]);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [{ t }, file] = await Promise.all([getTranslator(), getChildFile(actor, id)]);
   if (!file) notFound();
   const canVisit = can(actor.role, "create", "visit") && file.status === "ACTIVE";

@@ -1,0 +1,140 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { todayInChina } from "@/lib/domain/dates";
+import { ROLE_SCOPE_LENGTH, ROLES, type RoleName } from "@/lib/domain/roles";
+import { assertCan, can, POLICY, type Entity, type Operation } from "@/lib/server/access/policy";
+import { getOwnArea } from "@/lib/server/areas/queries";
+import { listAuditEvents } from "@/lib/server/audit-events/queries";
+import { getChildFile } from "@/lib/server/children/file";
+import { closeChildFile, recordVisit } from "@/lib/server/children/mutations";
+import { countChildren, listChildren } from "@/lib/server/children/queries";
+import { getAreaOverview } from "@/lib/server/dashboard/queries";
+import { disconnectDb } from "@/lib/server/db";
+import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
+import { listReferrals } from "@/lib/server/referrals/queries";
+import type { Actor } from "@/lib/server/session";
+import { listUsers } from "@/lib/server/users/queries";
+import { makeVillage } from "../factories/areas";
+import { makeChild } from "../factories/children";
+import { actorFor } from "../support/actors";
+import { onTestDatabaseClose, setupTestDatabase } from "../support/test-database";
+
+setupTestDatabase();
+onTestDatabaseClose(disconnectDb);
+
+const ENTITIES = Object.keys(POLICY) as Entity[];
+const OPERATIONS = [...new Set(ENTITIES.flatMap((entity) => Object.keys(POLICY[entity])))] as Operation[];
+const CASE_ENTITIES: Entity[] = ["child", "household", "guardian", "visit", "referral", "entitlement"];
+
+const VILLAGE = "411523101201";
+
+/** Each role sits at its most local allowed level above (or at) the same village, so every scope covers it. */
+function areaFor(role: RoleName): string {
+  const length = Math.max(...ROLE_SCOPE_LENGTH[role]);
+  return length === 0 ? "" : VILLAGE.slice(0, length).padEnd(12, "0");
+}
+
+let existingChildId: string;
+const missingId = () => crypto.randomUUID();
+
+type Probe = { name: string; run: (actor: Actor) => Promise<unknown> };
+
+// The data-layer function behind each entity × operation that has one. Add a row here when a new
+// function lands; the cases below are generated from POLICY and this map.
+const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
+  "child.list": [
+    { name: "listChildren", run: (actor) => listChildren(actor) },
+    { name: "countChildren", run: (actor) => countChildren(actor) },
+  ],
+  "child.read": [
+    { name: "getChildFile (existing child)", run: (actor) => getChildFile(actor, existingChildId) },
+    { name: "getChildFile (missing id)", run: (actor) => getChildFile(actor, missingId()) },
+  ],
+  "child.close": [
+    { name: "closeChildFile", run: (actor) => closeChildFile(actor, { childId: missingId(), version: 1, reason: "OTHER" }) },
+  ],
+  "visit.create": [
+    {
+      name: "recordVisit",
+      run: (actor) => recordVisit(actor, { childId: missingId(), visitedOn: todayInChina(), riskLevel: "GREEN", notes: "" }),
+    },
+  ],
+  "referral.list": [{ name: "listReferrals", run: (actor) => listReferrals(actor) }],
+  "aggregate.read": [{ name: "getAreaOverview", run: (actor) => getAreaOverview(actor) }],
+  "area.read": [{ name: "getOwnArea", run: (actor) => getOwnArea(actor) }],
+  "user.list": [{ name: "listUsers", run: (actor) => listUsers(actor) }],
+  "auditEvent.list": [{ name: "listAuditEvents", run: (actor) => listAuditEvents(actor) }],
+};
+
+const actors = new Map<RoleName, Actor>();
+
+beforeAll(async () => {
+  const village = await makeVillage(VILLAGE);
+  existingChildId = (await makeChild({ village })).id;
+  for (const role of ROLES) actors.set(role, await actorFor(role, areaFor(role)));
+});
+
+describe("the policy table", () => {
+  it("names only known roles", () => {
+    const named = ENTITIES.flatMap((entity) => OPERATIONS.flatMap((operation) => POLICY[entity][operation]));
+    expect(named.filter((role) => !(ROLES as readonly string[]).includes(role))).toEqual([]);
+  });
+
+  for (const role of ROLES) {
+    for (const entity of ENTITIES) {
+      const allowed = OPERATIONS.filter((operation) => POLICY[entity][operation].includes(role));
+      it(`can() and assertCan() give a ${role} exactly [${allowed.join(", ")}] on ${entity}`, () => {
+        expect(OPERATIONS.filter((operation) => can(role, operation, entity))).toEqual(allowed);
+        for (const operation of OPERATIONS) {
+          if (allowed.includes(operation)) expect(() => assertCan({ role }, operation, entity)).not.toThrow();
+          else expect(() => assertCan({ role }, operation, entity)).toThrow(ForbiddenError);
+        }
+      });
+    }
+  }
+
+  it("keeps case data away from provinces, the ministry, administrators and auditors", () => {
+    for (const role of ["PROVINCE_OFFICER", "MINISTRY_OFFICER", "SYSTEM_ADMIN", "AUDITOR"] as const) {
+      for (const entity of CASE_ENTITIES) expect(OPERATIONS.filter((operation) => can(role, operation, entity))).toEqual([]);
+    }
+  });
+
+  it("gives the audit trail to auditors only and accounts to administrators only", () => {
+    for (const operation of OPERATIONS) {
+      expect(POLICY.auditEvent[operation].filter((role) => role !== "AUDITOR")).toEqual([]);
+      expect(POLICY.user[operation].filter((role) => role !== "SYSTEM_ADMIN")).toEqual([]);
+    }
+  });
+});
+
+describe("the data layer enforces the policy table", () => {
+  for (const entity of ENTITIES) {
+    for (const operation of OPERATIONS) {
+      for (const probe of PROBES[`${entity}.${operation}`] ?? []) {
+        for (const role of ROLES) {
+          if (POLICY[entity][operation].includes(role)) {
+            it(`a ${role} may ${operation} ${entity} through ${probe.name}`, async () => {
+              const outcome = await probe.run(actors.get(role)!).then(
+                () => "allowed",
+                (error: unknown) => (error instanceof NotFoundError ? "allowed (not found)" : error),
+              );
+              expect(outcome).toMatch(/^allowed/);
+            });
+          } else {
+            it(`a ${role} is refused ${operation} ${entity} through ${probe.name}`, async () => {
+              await expect(probe.run(actors.get(role)!)).rejects.toBeInstanceOf(ForbiddenError);
+            });
+          }
+        }
+      }
+    }
+  }
+
+  it("has a probe only for entities and operations that are in the table", () => {
+    const unknown = Object.keys(PROBES).filter((key) => {
+      const [entity, operation] = key.split(".") as [Entity, Operation];
+      return !POLICY[entity] || !POLICY[entity][operation];
+    });
+    expect(unknown).toEqual([]);
+  });
+});
