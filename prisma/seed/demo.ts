@@ -64,7 +64,7 @@ export async function seedDemo(): Promise<{ children: number; users: number }> {
           count++;
         }
       }
-      return { children: count, users: users.size };
+      return { children: count, users: await tx.user.count() };
     },
     { timeout: 300_000, maxWait: 10_000 },
   );
