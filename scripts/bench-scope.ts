@@ -4,9 +4,7 @@ import { disconnectDb, db } from "@/lib/server/db";
 import { listChildren, countChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
 import { resolveActor } from "@/lib/server/session";
-import { resolveDatabase } from "./lib/database";
-import { applyMigrations } from "./lib/migrations";
-import { loadLocalSecrets } from "./lib/secrets";
+import { runScript } from "./lib/run-script";
 
 // Times the jurisdiction-scoped reads of the data layer (the real functions, real actors) on the
 // data of `npm run seed:large`, at village, township, county, province and nation level.
@@ -37,11 +35,7 @@ async function actorAt(role: RoleName, areaCode: string) {
   return actor;
 }
 
-try {
-  loadLocalSecrets();
-  const database = await resolveDatabase();
-  process.env.DATABASE_URL = database.url;
-  await applyMigrations(database.url);
+await runScript("bench:scope", async () => {
   const [busiest] = await db().$queryRaw<{ village: string; n: bigint }[]>`
     SELECT area_code AS village, count(*) AS n FROM children GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
   if (!busiest) throw new Error("No children: run `npm run seed:large` first.");
@@ -66,9 +60,4 @@ try {
   }
   console.log(`\n${total.toLocaleString("en")} children in the database; median of ${RUNS} warm runs:\n\n${lines.join("\n")}\n`);
   await disconnectDb();
-  await database.stop();
-  process.exit(0);
-} catch (error) {
-  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
+});

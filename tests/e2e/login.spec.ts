@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/demo-accounts";
 import { loginAs } from "./support/login";
 
@@ -26,21 +26,22 @@ for (const account of DEMO_ACCOUNTS) {
   });
 }
 
-test("a wrong password gets one generic message and no session", async ({ page }) => {
+async function submitLogin(page: Page, loginName: string, password: string) {
   await page.goto("/login");
-  await page.getByLabel("登录名").fill("director");
-  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByLabel("登录名").fill(loginName);
+  await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
+}
+
+test("a wrong password gets one generic message and no session", async ({ page }) => {
+  await submitLogin(page, "director", "not-the-password");
   await expect(page.getByTestId("login-error")).toHaveText("登录名或密码错误，或账号暂时无法使用。");
   await page.goto("/workbench");
   await expect(page).toHaveURL(/\/login$/);
 });
 
 test("an unknown user gets exactly the same message", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("登录名").fill("nobody-here");
-  await page.getByLabel("密码").fill("whatever-password");
-  await page.getByRole("button", { name: "登录" }).click();
+  await submitLogin(page, "nobody-here", "whatever-password");
   await expect(page.getByTestId("login-error")).toHaveText("登录名或密码错误，或账号暂时无法使用。");
 });
 

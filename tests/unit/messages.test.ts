@@ -16,6 +16,7 @@ import {
   Sex,
 } from "@/lib/generated/prisma/enums";
 import { closeChildFileSchema } from "@/lib/schemas/visit";
+import { POLICY } from "@/lib/server/access/policy";
 import type { Messages } from "@/lib/i18n/translate";
 import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
@@ -99,6 +100,9 @@ describe("the message catalogues", () => {
     ["sex", Sex],
     ["audit.outcomes", AuditOutcome],
     ["child.closeReason", Object.fromEntries(closeChildFileSchema.shape.reason.options.map((o) => [o, o]))],
+    // The audit log page names every entity of the policy table and every action it can record.
+    ["audit.entities", Object.fromEntries([...Object.keys(POLICY), "session"].map((e) => [e, e]))],
+    ["audit.actions", Object.fromEntries([...new Set([...Object.values(POLICY).flatMap((ops) => Object.keys(ops)), "login", "logout"])].map((a) => [a, a]))],
   ];
 
   for (const [prefix, values] of ENUM_MESSAGES) {

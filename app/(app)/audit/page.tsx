@@ -21,7 +21,7 @@ export default async function AuditPage() {
             <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
               <div className="min-w-0">
                 <div>
-                  <span className="font-medium">{e.action}</span> · {e.entity}
+                  <span className="font-medium">{t(`audit.actions.${e.action}`)}</span> · {t(`audit.entities.${e.entity}`)}
                   {e.actorRole && <span className="text-slate-500"> · {t(`roles.${e.actorRole}`)}</span>}
                 </div>
                 <div className="text-xs text-slate-500 tabular-nums">
