@@ -6,8 +6,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
-import { pinyin } from "pinyin-pro";
 import { makeIdNumber, maskIdNumber } from "../lib/domain/id-number";
+import { nameKeys } from "../lib/domain/pinyin";
 import { escapeCopy, importAreas } from "./lib/areas";
 import { resolveDatabase, type Database } from "./lib/database";
 import { applyMigrations } from "./lib/migrations";
@@ -81,13 +81,10 @@ const ELDER = words("秀 英 兰 桂 凤 珍 华 梅 芬 国 建 德 福 林 生
 // Names with the middle dot and ethnicity to match: the UI must render and search them too (domain.md).
 const UYGHUR = words("阿卜杜热合曼·买买提 古丽米拉·艾力 艾孜买提·吐尔逊 热依拉·阿不都 买买提江·依明 迪丽努尔·卡德尔");
 
-// Same pinyin options as tests/factories/children.ts, so search behaves alike on both data sets.
+// The same search keys as the registration form, so search behaves alike on both data sets.
 function person(name: string): Person {
-  return {
-    name,
-    pinyin: pinyin(name, { toneType: "none", type: "array" }).join(""),
-    initials: pinyin(name, { pattern: "first", toneType: "none", type: "array" }).join(""),
-  };
+  const keys = nameKeys(name);
+  return { name, pinyin: keys.namePinyin, initials: keys.nameInitials };
 }
 function namePool(chars: string[], perSurname: number): Person[][] {
   return SURNAMES.map((surname) =>

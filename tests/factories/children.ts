@@ -1,10 +1,10 @@
 import { fakerZH_CN as faker } from "@faker-js/faker";
-import { pinyin } from "pinyin-pro";
 import type { ChildCategoryName, RiskLevelName } from "@/lib/domain/categories";
 import { ageOn, dateValue, todayInChina } from "@/lib/domain/dates";
 import { shortAreaName } from "@/lib/domain/area-code";
 import { expectedSchoolStage } from "@/lib/domain/school-stage";
 import { makeIdNumber, maskIdNumber } from "@/lib/domain/id-number";
+import { nameKeys } from "@/lib/domain/pinyin";
 import { db, type Tx } from "@/lib/server/db";
 import { blindIndex, encryptField } from "@/lib/server/field-crypto";
 
@@ -26,13 +26,6 @@ export type MakeChildInput = {
 
 function phoneNumber() {
   return `1${faker.helpers.arrayElement(["3", "5", "8", "9"])}${faker.string.numeric(9)}`;
-}
-
-export function namePinyin(name: string) {
-  return {
-    namePinyin: pinyin(name, { toneType: "none", type: "array" }).join(""),
-    nameInitials: pinyin(name, { pattern: "first", toneType: "none", type: "array" }).join(""),
-  };
 }
 
 /** A child with her household and one guardian, in one transaction (shared by tests and the demo seed). */
@@ -78,7 +71,7 @@ export async function insertChild(tx: Tx, input: MakeChildInput) {
       areaCode: input.village.code,
       areaName: input.village.name,
       name,
-      ...namePinyin(name),
+      ...nameKeys(name),
       sex,
       dateOfBirth: dateValue(dateOfBirth),
       idNumberEncrypted: idNumber ? encryptField(idNumber) : null,

@@ -89,8 +89,8 @@ async function catalogFromSchema(schemaText: string): Promise<Catalog> {
         throw new Error(`schema-drift: cannot compare ${field.kind} field ${model.name}.${field.name}`);
       }
       const base = field.kind === "enum" ? (enumName.get(field.type) ?? field.type) : nativeToPostgres(field);
-      // Prisma creates scalar lists without NOT NULL.
-      const nullable = !field.isRequired || field.isList;
+      // Our migrations make list columns NOT NULL with an empty default (Prisma reads [] either way).
+      const nullable = !field.isRequired;
       lines.push(`column ${table}.${field.dbName ?? field.name}: ${base}${field.isList ? "[]" : ""}${nullable ? "" : " NOT NULL"}`);
     }
   }

@@ -15,11 +15,12 @@ import {
   SchoolStage,
   Sex,
 } from "@/lib/generated/prisma/enums";
+import * as lists from "@/lib/domain/enums";
 import { closeChildFileSchema } from "@/lib/schemas/visit";
 import { POLICY } from "@/lib/server/access/policy";
 import type { Messages } from "@/lib/i18n/translate";
-import en from "@/messages/en.json";
-import zhCN from "@/messages/zh-CN.json";
+import { MESSAGE_FILES } from "@/lib/i18n/catalogue";
+import { messagesFor } from "@/lib/i18n/messages";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -32,8 +33,9 @@ function flatten(messages: Messages, prefix = ""): Map<string, string> {
   return out;
 }
 
+const zhCN = messagesFor("zh-CN");
 const zh = flatten(zhCN);
-const english = flatten(en);
+const english = flatten(messagesFor("en"));
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -58,6 +60,14 @@ const SOURCES = ["app", "components", "lib"].flatMap(sourceFiles).map((file) => 
 }));
 
 describe("the message catalogues", () => {
+  it("defines each top-level namespace in one file only, and every file has both languages", () => {
+    for (const files of Object.values(MESSAGE_FILES)) {
+      const namespaces = Object.values(files).flatMap((messages) => Object.keys(messages));
+      expect(namespaces.filter((name, index) => namespaces.indexOf(name) !== index)).toEqual([]);
+    }
+    expect(Object.keys(MESSAGE_FILES.en).sort()).toEqual(Object.keys(MESSAGE_FILES["zh-CN"]).sort());
+  });
+
   it("zh-CN and en have exactly the same keys", () => {
     expect([...english.keys()].filter((key) => !zh.has(key))).toEqual([]);
     expect([...zh.keys()].filter((key) => !english.has(key))).toEqual([]);
@@ -86,7 +96,7 @@ describe("the message catalogues", () => {
     expect(used.filter((entry) => !zh.has(entry.split(" ")[0]!))).toEqual([]);
   });
 
-  const ENUM_MESSAGES: [string, Record<string, string>][] = [
+  const ENUM_MESSAGES: [string, Record<string, string> | readonly string[]][] = [
     ["categories", ChildCategoryCode],
     ["risk", RiskLevel],
     ["roles", Role],
@@ -98,6 +108,19 @@ describe("the message catalogues", () => {
     ["hukou", HukouStatus],
     ["living", LivingArrangement],
     ["sex", Sex],
+    ["parentStatus", lists.PARENT_STATUSES],
+    ["health", lists.HEALTH_STATUSES],
+    ["disability", lists.DISABILITY_TYPES],
+    ["insurance", lists.MEDICAL_INSURANCE],
+    ["visitType", lists.VISIT_TYPES],
+    ["check", lists.CHECK_STATUSES],
+    ["visitDomain", lists.VISIT_DOMAINS],
+    ["metWith", lists.MET_WITH],
+    ["reportKind", lists.MANDATORY_REPORT_KINDS],
+    ["reportStatus", lists.MANDATORY_REPORT_STATUSES],
+    ["groupTopic", lists.GROUP_TOPICS],
+    ["incomeSource", lists.INCOME_SOURCES],
+    ["consentBasis", lists.CONSENT_BASES],
     ["audit.outcomes", AuditOutcome],
     ["child.closeReason", Object.fromEntries(closeChildFileSchema.shape.reason.options.map((o) => [o, o]))],
     // The audit log page names every entity of the policy table and every action it can record.

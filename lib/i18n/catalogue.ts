@@ -1,0 +1,56 @@
+// One JSON file per feature and locale, so features can grow their messages without touching each other.
+// Static imports keep the catalogues in the bundle; tests/unit/messages.test.ts checks that no two
+// files define the same top-level namespace.
+import zhCore from "@/messages/zh-CN/core.json";
+import zhEnums from "@/messages/zh-CN/enums.json";
+import zhChild from "@/messages/zh-CN/child.json";
+import zhHousehold from "@/messages/zh-CN/household.json";
+import zhRegistration from "@/messages/zh-CN/registration.json";
+import zhVisit from "@/messages/zh-CN/visit.json";
+import zhMandatoryReport from "@/messages/zh-CN/mandatory-report.json";
+import zhWorkbench from "@/messages/zh-CN/workbench.json";
+import zhGroupSession from "@/messages/zh-CN/group-session.json";
+import zhGuide from "@/messages/zh-CN/guide.json";
+import zhPrint from "@/messages/zh-CN/print.json";
+import enCore from "@/messages/en/core.json";
+import enEnums from "@/messages/en/enums.json";
+import enChild from "@/messages/en/child.json";
+import enHousehold from "@/messages/en/household.json";
+import enRegistration from "@/messages/en/registration.json";
+import enVisit from "@/messages/en/visit.json";
+import enMandatoryReport from "@/messages/en/mandatory-report.json";
+import enWorkbench from "@/messages/en/workbench.json";
+import enGroupSession from "@/messages/en/group-session.json";
+import enGuide from "@/messages/en/guide.json";
+import enPrint from "@/messages/en/print.json";
+import type { Locale } from "./config";
+import type { Messages } from "./translate";
+
+export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
+  "zh-CN": {
+    core: zhCore,
+    enums: zhEnums,
+    child: zhChild,
+    household: zhHousehold,
+    registration: zhRegistration,
+    visit: zhVisit,
+    "mandatory-report": zhMandatoryReport,
+    workbench: zhWorkbench,
+    "group-session": zhGroupSession,
+    guide: zhGuide,
+    print: zhPrint,
+  },
+  en: {
+    core: enCore,
+    enums: enEnums,
+    child: enChild,
+    household: enHousehold,
+    registration: enRegistration,
+    visit: enVisit,
+    "mandatory-report": enMandatoryReport,
+    workbench: enWorkbench,
+    "group-session": enGroupSession,
+    guide: enGuide,
+    print: enPrint,
+  },
+};
