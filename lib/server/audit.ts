@@ -2,10 +2,14 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "./db";
 import type { Actor } from "./session";
-import type { Entity } from "./access/policy";
+import type { Entity, Operation } from "./access/policy";
+
+/** Actions beyond the policy's operations; each needs a label in audit.actions (messages test). */
+export const EXTRA_AUDIT_ACTIONS = ["login", "logout", "print"] as const;
+export type AuditAction = Operation | (typeof EXTRA_AUDIT_ACTIONS)[number];
 
 export type AuditInput = {
-  action: string;
+  action: AuditAction;
   entity: Entity | "session";
   entityId?: string | null;
   areaCode?: string | null;

@@ -18,6 +18,7 @@ import {
 import * as lists from "@/lib/domain/enums";
 import { closeChildFileSchema } from "@/lib/schemas/visit";
 import { POLICY } from "@/lib/server/access/policy";
+import { EXTRA_AUDIT_ACTIONS } from "@/lib/server/audit";
 import type { Messages } from "@/lib/i18n/translate";
 import { MESSAGE_FILES } from "@/lib/i18n/catalogue";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -125,7 +126,7 @@ describe("the message catalogues", () => {
     ["child.closeReason", Object.fromEntries(closeChildFileSchema.shape.reason.options.map((o) => [o, o]))],
     // The audit log page names every entity of the policy table and every action it can record.
     ["audit.entities", Object.fromEntries([...Object.keys(POLICY), "session"].map((e) => [e, e]))],
-    ["audit.actions", Object.fromEntries([...new Set([...Object.values(POLICY).flatMap((ops) => Object.keys(ops)), "login", "logout"])].map((a) => [a, a]))],
+    ["audit.actions", Object.fromEntries([...new Set([...Object.values(POLICY).flatMap((ops) => Object.keys(ops)), ...EXTRA_AUDIT_ACTIONS])].map((a) => [a, a]))],
   ];
 
   for (const [prefix, values] of ENUM_MESSAGES) {

@@ -12,7 +12,10 @@ export type Entity =
   | "area"
   | "aggregate"
   | "auditEvent"
-  | "user";
+  | "user"
+  | "mandatoryReport"
+  | "groupSession"
+  | "visitPolicy";
 export type Operation = "list" | "read" | "create" | "update" | "close";
 
 const D = "VILLAGE_DIRECTOR",
@@ -32,13 +35,18 @@ export const POLICY: Record<Entity, Record<Operation, readonly RoleName[]>> = {
   child: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [D, T] },
   household: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [] },
   guardian: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [] },
-  visit: { list: [D, T, C], read: [D, T, C], create: [D, T], update: [D], close: [] },
+  // Directors edit their visits for 7 days; after that only the supervisor (lib/server/visits).
+  visit: { list: [D, T, C], read: [D, T, C], create: [D, T], update: [D, T], close: [] },
   referral: { list: [D, T, C], read: [D, T, C], create: [D], update: [D, T, C], close: [D, T, C] },
   entitlement: { list: [D, T, C], read: [D, T, C], create: [D], update: [D, T, C], close: [C] },
   area: { list: [D, T, C, P, M, ADMIN, AUDIT], read: [D, T, C, P, M, ADMIN, AUDIT], create: [], update: [], close: [] },
   aggregate: { list: [T, C, P, M], read: [T, C, P, M], create: [], update: [], close: [] },
   auditEvent: { list: [AUDIT], read: [AUDIT], create: [], update: [], close: [] },
   user: { list: [ADMIN], read: [ADMIN], create: [ADMIN], update: [ADMIN], close: [ADMIN] },
+  // 强制报告: raised by whoever sees the danger; acknowledged and followed up by township and county.
+  mandatoryReport: { list: [D, T, C], read: [D, T, C], create: [D, T], update: [T, C], close: [T, C] },
+  groupSession: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [] },
+  visitPolicy: { list: [D, T, C], read: [D, T, C], create: [], update: [C], close: [] },
 };
 
 export function can(role: RoleName, operation: Operation, entity: Entity): boolean {
