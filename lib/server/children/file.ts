@@ -77,6 +77,7 @@ export async function getChildFile(actor: Actor, childId: string) {
       dateOfBirth: dob,
       age: ageOn(dob, today),
       ethnicity: row.ethnicity,
+      areaCode: row.areaCode,
       areaName: shortAreaName(row.areaName),
       idNumberMasked: row.idNumberMasked,
       noIdReason: row.noIdReason,

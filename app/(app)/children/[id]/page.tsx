@@ -3,15 +3,12 @@ import { notFound } from "next/navigation";
 import { ChildActivity } from "@/components/children/child-activity";
 import { ChildProfile } from "@/components/children/child-profile";
 import { RiskBadge } from "@/components/children/risk-badge";
-import { VisitForm } from "@/components/children/visit-form";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/require-actor";
-import { todayInChina } from "@/lib/domain/dates";
 import { isUuid } from "@/lib/domain/ids";
 import { getTranslator } from "@/lib/i18n/server";
-import { can } from "@/lib/server/access/policy";
 import { getChildFile } from "@/lib/server/children/file";
+import { VisitSection } from "./visit-section";
 
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,7 +16,6 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   if (!isUuid(id)) notFound();
   const [{ t }, file] = await Promise.all([getTranslator(), getChildFile(actor, id)]);
   if (!file) notFound();
-  const canVisit = can(actor.role, "create", "visit") && file.status === "ACTIVE";
   return (
     <div className="space-y-4">
       <div>
@@ -44,11 +40,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
         )}
       </div>
       <ChildProfile file={file} t={t} />
-      {canVisit && (
-        <Card title={t("visit.title")}>
-          <VisitForm childId={file.id} today={todayInChina()} />
-        </Card>
-      )}
+      <VisitSection actor={actor} child={file} t={t} />
       <ChildActivity file={file} t={t} />
     </div>
   );
