@@ -11,7 +11,7 @@ const KINDS: { weight: number; make: () => DemoProfile }[] = [
     make: () => ({
       categories: [{ category: "LEFT_BEHIND" }],
       livingArrangement: "GRANDPARENTS",
-      household: { fatherWhereabouts: "广东省东莞市务工", motherWhereabouts: "浙江省温州市务工" },
+      household: { fatherStatus: "WORKING_AWAY", fatherWhereabouts: "广东省东莞市", motherStatus: "WORKING_AWAY", motherWhereabouts: "浙江省温州市" },
       guardian: { relationship: "祖母", isEntrusted: true, confirmationSignedOn: faker.helpers.maybe(() => "2025-02-10", { probability: 0.7 }) ?? null },
       riskLevel: faker.helpers.weightedArrayElement([{ value: "GREEN", weight: 5 }, { value: "BLUE", weight: 3 }, { value: "YELLOW", weight: 2 }]),
     }),
@@ -40,6 +40,7 @@ const KINDS: { weight: number; make: () => DemoProfile }[] = [
     weight: 6,
     make: () => ({
       categories: [{ category: "ORPHAN" }],
+      household: { fatherStatus: "DECEASED", motherStatus: "DECEASED" },
       livingArrangement: "OTHER_RELATIVES",
       guardian: { relationship: "伯父" },
       riskLevel: "YELLOW",
@@ -49,7 +50,7 @@ const KINDS: { weight: number; make: () => DemoProfile }[] = [
     weight: 6,
     make: () => ({
       categories: [{ category: "DE_FACTO_UNSUPPORTED" }],
-      household: { fatherWhereabouts: "服刑", motherWhereabouts: "失联" },
+      household: { fatherStatus: "DEPRIVED_OF_LIBERTY", fatherWhereabouts: "省第二监狱", motherStatus: "MISSING" },
       livingArrangement: "GRANDPARENTS",
       guardian: { relationship: "祖父" },
       riskLevel: "RED",
@@ -57,16 +58,16 @@ const KINDS: { weight: number; make: () => DemoProfile }[] = [
   },
   {
     weight: 5,
-    make: () => ({ categories: [{ category: "UNREGISTERED" }], hasIdNumber: false, livingArrangement: "ONE_PARENT", guardian: { relationship: "母亲" }, riskLevel: "YELLOW", schoolStage: "NOT_YET" }),
+    make: () => ({ categories: [{ category: "UNREGISTERED" }], hasIdNumber: false, household: { fatherStatus: "WORKING_AWAY", fatherWhereabouts: "广东省深圳市" }, livingArrangement: "ONE_PARENT", guardian: { relationship: "母亲" }, riskLevel: "YELLOW", schoolStage: "NOT_YET" }),
   },
   { weight: 4, make: () => ({ categories: [{ category: "SERIOUS_ILLNESS" }], livingArrangement: "BOTH_PARENTS", guardian: { relationship: "父亲" }, riskLevel: "YELLOW" }) },
   {
     weight: 3,
-    make: () => ({ categories: [{ category: "GUARDIANSHIP" }], livingArrangement: "OTHER_RELATIVES", guardian: { relationship: "姑母" }, riskLevel: "RED" }),
+    make: () => ({ categories: [{ category: "GUARDIANSHIP" }], livingArrangement: "OTHER_RELATIVES", guardian: { relationship: "姑母", canCare: false }, riskLevel: "RED" }),
   },
   { weight: 3, make: () => ({ categories: [{ category: "MIGRANT" }], livingArrangement: "BOTH_PARENTS", guardian: { relationship: "父亲" }, riskLevel: "GREEN" }) },
   { weight: 2, make: () => ({ categories: [{ category: "HIV_AFFECTED" }, { category: "POOR_FAMILY" }], livingArrangement: "ONE_PARENT", guardian: { relationship: "母亲" }, riskLevel: "YELLOW" }) },
-  { weight: 1, make: () => ({ categories: [{ category: "LEFT_BEHIND" }], livingArrangement: "ALONE", guardian: { relationship: "祖父" }, riskLevel: "RED", schoolStage: "OUT_OF_SCHOOL" }) },
+  { weight: 1, make: () => ({ categories: [{ category: "LEFT_BEHIND" }], household: { fatherStatus: "WORKING_AWAY", fatherWhereabouts: "江苏省苏州市", motherStatus: "WORKING_AWAY", motherWhereabouts: "江苏省苏州市" }, livingArrangement: "ALONE", guardian: { relationship: "祖父" }, riskLevel: "RED", schoolStage: "OUT_OF_SCHOOL" }) },
 ];
 
 export function demoProfile(index: number): DemoProfile {

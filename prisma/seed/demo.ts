@@ -64,6 +64,7 @@ export async function seedDemo(): Promise<{ children: number; users: number }> {
           count++;
         }
       }
+      await addGroupSessions(tx, home, director ?? null, today);
       return { children: count, users: await tx.user.count() };
     },
     { timeout: 300_000, maxWait: 10_000 },
@@ -98,20 +99,46 @@ async function createUsers(tx: Tx, passwordHash: string, homeVillages: { code: s
 }
 
 
+const CHECK_BY_RISK = {
+  RED: ["CONCERN", "CONCERN", "FINE", "CONCERN", "CONCERN"],
+  YELLOW: ["CONCERN", "FINE", "FINE", "FINE", "CONCERN"],
+  BLUE: ["FINE", "FINE", "FINE", "FINE", "CONCERN"],
+  GREEN: ["FINE", "FINE", "FINE", "FINE", "FINE"],
+} as const;
+
 async function addHistory(tx: Tx, childId: string, areaCode: string, profile: DemoProfile, index: number, today: string) {
   const visits = faker.number.int({ min: 0, max: 4 });
   const base = dateValue(today);
+  const risk = profile.riskLevel ?? "GREEN";
+  const [careCheck, safetyCheck, healthCheck, educationCheck, wellbeingCheck] = CHECK_BY_RISK[risk];
+  let lastVisitOn: Date | null = null;
   for (let v = 0; v < visits; v++) {
     const visitedOn = subDays(base, 20 + v * faker.number.int({ min: 25, max: 60 }));
+    lastVisitOn ??= visitedOn;
     await tx.visit.create({
       data: {
         childId,
         areaCode,
         visitedOn,
-        riskLevel: profile.riskLevel ?? "GREEN",
+        type: faker.helpers.weightedArrayElement([{ value: "HOME", weight: 8 }, { value: "PHONE", weight: 2 }, { value: "SCHOOL", weight: 1 }]),
+        metWith: ["CHILD", "GUARDIAN"],
+        riskLevel: risk,
+        careCheck,
+        safetyCheck,
+        healthCheck,
+        educationCheck,
+        wellbeingCheck,
+        care: careCheck === "CONCERN" ? "监护人年老多病，照料力不从心。" : null,
+        wellbeing: wellbeingCheck === "CONCERN" ? "孩子情绪低落，想念在外务工的父母。" : null,
         notes: faker.helpers.arrayElement(["孩子精神状态良好，祖母照料尚可。", "作业有人辅导，饮食正常。", "监护人年老多病，需要持续关注。", "孩子情绪低落，想念在外务工的父母。", "房屋有安全隐患，已提醒监护人。"]),
         nextVisitOn: v === 0 ? addDays(visitedOn, 30) : null,
       },
+    });
+  }
+  if (lastVisitOn) await tx.child.update({ where: { id: childId }, data: { lastVisitOn } });
+  if (profile.livingArrangement === "ALONE") {
+    await tx.mandatoryReport.create({
+      data: { childId, areaCode, kind: "CHILD_ALONE", description: "父母均在外务工，孩子独自在家居住，无人照料。", createdAt: subDays(new Date(), 2) },
     });
   }
   if (index % 5 === 0) {
@@ -149,6 +176,38 @@ async function addHistory(tx: Tx, childId: string, areaCode: string, profile: De
         monthlyAmountFen: 143_990,
         appliedOn: subDays(base, 120),
         startMonth: index % 2 === 0 ? dateValue(`${today.slice(0, 7)}-01`) : null,
+      },
+    });
+  }
+}
+
+const SESSIONS = [
+  { topic: "INJURY_PREVENTION", title: "暑期防溺水安全教育", place: "村委会活动室", children: 32, caregivers: 18, daysAgo: 130 },
+  { topic: "VIOLENCE_PREVENTION", title: "防性侵害自我保护课堂", place: "村小学教室", children: 45, caregivers: 6, daysAgo: 75 },
+  { topic: "PARENTING", title: "隔代教养家长课堂", place: "村委会活动室", children: 8, caregivers: 27, daysAgo: 40 },
+  { topic: "PSYCHOSOCIAL", title: "周末儿童之家游戏活动", place: "儿童之家", children: 21, caregivers: 4, daysAgo: 9 },
+] as const;
+
+/** Community sessions in the demo village, the recent ones with a few registered children ticked. */
+async function addGroupSessions(tx: Tx, villages: { code: string; name: string }[], directorId: string | null, today: string) {
+  const village = villages.find((v) => v.code === DEMO_VILLAGE);
+  if (!village) return;
+  const director = DEMO_ACCOUNTS.find((a) => a.areaCode === DEMO_VILLAGE);
+  const children = await tx.child.findMany({ where: { areaCode: DEMO_VILLAGE }, select: { id: true }, take: 6, orderBy: { name: "asc" } });
+  for (const [i, s] of SESSIONS.entries()) {
+    await tx.groupSession.create({
+      data: {
+        areaCode: village.code,
+        areaName: village.name,
+        topic: s.topic,
+        title: s.title,
+        heldOn: subDays(dateValue(today), s.daysAgo),
+        place: s.place,
+        facilitator: director?.displayName ?? "儿童主任",
+        childrenCount: s.children,
+        caregiversCount: s.caregivers,
+        createdById: directorId,
+        attendees: i === SESSIONS.length - 1 ? { create: children.map((c) => ({ childId: c.id, areaCode: village.code })) } : undefined,
       },
     });
   }

@@ -37,6 +37,9 @@ ALTER TABLE "children"
     ADD COLUMN "last_visit_on" DATE,
     ADD CONSTRAINT "children_disability_grade_check" CHECK ("disability_grade" BETWEEN 1 AND 4);
 
+-- consent_basis becomes a code (lib/domain/enums.ts CONSENT_BASES); earlier free text meant guardian consent.
+UPDATE "children" SET "consent_basis" = 'GUARDIAN_CONSENT' WHERE "consent_basis" NOT IN ('GUARDIAN_CONSENT', 'STATUTORY_DUTY');
+
 UPDATE "children" c SET "last_visit_on" = v.last FROM (
     SELECT "child_id", max("visited_on") AS last FROM "visits" GROUP BY "child_id"
 ) v WHERE v."child_id" = c."id";
