@@ -12,10 +12,10 @@ export function AppShell({ t, user, nav, children }: Props) {
   const showBottomNav = nav.length > 1;
   return (
     <div className="min-h-dvh md:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2 print:hidden">
         {t("app.skip")}
       </a>
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex print:hidden">
         <Link href="/" className="mb-6 flex items-center gap-2 text-lg font-semibold text-brand-800">
           <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-white" aria-hidden>
             童
@@ -37,7 +37,7 @@ export function AppShell({ t, user, nav, children }: Props) {
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur md:hidden">
+        <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur md:hidden print:hidden">
           <div className="min-w-0">
             <div className="truncate text-sm font-semibold">{user.displayName}</div>
             <div className="truncate text-xs text-slate-500">
@@ -49,11 +49,11 @@ export function AppShell({ t, user, nav, children }: Props) {
             <LogoutButton />
           </div>
         </header>
-        <main id="main" className={`mx-auto w-full max-w-6xl flex-1 p-4 md:p-6 ${showBottomNav ? "pb-24 md:pb-6" : ""}`}>
+        <main id="main" className={`mx-auto w-full max-w-6xl flex-1 p-4 md:p-6 print:max-w-none print:p-0 ${showBottomNav ? "pb-24 md:pb-6 print:pb-0" : ""}`}>
           {children}
         </main>
         {showBottomNav && (
-          <nav aria-label={t("nav.menu")} className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden">
+          <nav aria-label={t("nav.menu")} className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden print:hidden">
             <NavLinks items={nav} layout="bottom" />
           </nav>
         )}
