@@ -93,12 +93,13 @@ function namePool(chars: string[], perSurname: number): Person[][] {
 }
 
 const T = {
-  fatherAway: words("外出务工（广东） 外出务工（浙江） 外出务工（江苏） 外出务工（福建） 外出务工（上海） 外出务工（省内）"),
-  absent: words("已故 服刑 重病住院 失联 强制隔离戒毒 重度残疾"),
-  income: words("务农 外出务工 务农和务工 个体经营 低保金 亲属资助 无固定收入"),
+  // 务工地 as people say it; the status itself is the ParentStatus enum.
+  workPlace: words("广东东莞 广东深圳 浙江义乌 浙江宁波 江苏苏州 福建晋江 上海 省城 县城工地"),
   elderHealth: words("良好 一般 慢性病 行动不便 残疾"),
   relatives: words("伯父 叔叔 姑姑 舅舅 姨妈"),
-  consent: ["监护人书面同意", "委托监护人书面同意", "履行法定职责所必需（个人信息保护法第十三条）"],
+  outOfSchool: ["厌学辍学", "家庭经济困难", "身体原因休学", "外出打工"],
+  healthNote: ["哮喘", "先天性心脏病", "癫痫", "白血病", "肾病"],
+  schools: ["中心小学", "村小学", "初级中学", "第一中学", "职业中学"],
   noId: ["未办理出生登记", "出生医学证明遗失", "非婚生育未落户", "父母户籍问题待解决"],
   ethnic: words("壮族 回族 满族 苗族 彝族 土家族 藏族 蒙古族 侗族 布依族 瑶族"),
   care: ["祖母照料，饮食起居正常", "监护人身体欠佳，照料力不从心", "父母每周视频联系", "委托监护人照料尽责", "居住条件较差，已协调修缮"],
@@ -118,6 +119,12 @@ const entitlementStatus = weighted("APPLIED:10 CHECKED:8 RETURNED:5 CONFIRMED:7 
 const categorySource = weighted("DIRECTOR:80 RULE:10 IMPORT:10");
 const visitCount = weighted("0:10 1:25 2:30 3:20 4:15");
 const householdSize = weighted("1:50 2:40 3:10");
+const incomeSource = weighted("FARMING:45 MIGRANT_WORK:25 LOCAL_WAGES:15 BUSINESS:8 ASSISTANCE:4 NONE:1 OTHER:2");
+const medicalInsurance = weighted("INSURED:86 NOT_INSURED:4 UNKNOWN:10");
+const visitType = weighted("HOME:70 PHONE:15 SCHOOL:10 OTHER:5");
+const phone = () => `1${int(3, 9)}${String(int(0, 999_999_999)).padStart(9, "0")}`;
+/** A domain check on a visit: worse risk, more concerns (强制报告 cases are RED). */
+const check = (risk: string) => (risk === "RED" ? pick(["FINE", "CONCERN", "CONCERN", "URGENT"]) : risk === "YELLOW" ? pick(["FINE", "FINE", "CONCERN"]) : chance(0.95) ? "FINE" : "CONCERN");
 const lateTeenStage = weighted("SENIOR_SECONDARY:60 VOCATIONAL:25 OUT_OF_SCHOOL:10 FINISHED:5");
 // Synthetic follow-up intervals in days per risk tier; the product's visit policy lives in lib/domain.
 const INTERVAL: Record<string, number> = { RED: 7, YELLOW: 30, BLUE: 90, GREEN: 180 };
@@ -159,11 +166,11 @@ class CopyBuffer {
 
 function makeBuffers() {
   return [
-    new CopyBuffer("households", "id, area_code, area_name, address, income_source, has_dibao, has_tekun, is_low_income, father_whereabouts, mother_whereabouts"),
+    new CopyBuffer("households", "id, area_code, area_name, address, income_source, has_dibao, has_tekun, is_low_income, member_count, father_status, father_whereabouts, father_away_since, father_phone, mother_status, mother_whereabouts, mother_away_since, mother_phone"),
     new CopyBuffer("guardians", "id, household_id, area_code, name, relationship, birth_year, health, can_care, phone, is_entrusted, confirmation_signed_on"),
-    new CopyBuffer("children", "id, household_id, area_code, area_name, name, name_pinyin, name_initials, sex, date_of_birth, ethnicity, id_number_hash, id_number_masked, no_id_reason, hukou_status, school_stage, living_arrangement, status, closed_reason, closed_at, risk_level, next_visit_on, consent_basis"),
+    new CopyBuffer("children", "id, household_id, area_code, area_name, name, name_pinyin, name_initials, sex, date_of_birth, ethnicity, id_number_hash, id_number_masked, no_id_reason, hukou_status, school_stage, living_arrangement, status, closed_reason, closed_at, risk_level, next_visit_on, consent_basis, school_name, out_of_school_reason, health_status, health_note, disability_type, disability_grade, has_disability_certificate, medical_insurance, consent_given_by, consent_on, last_visit_on"),
     new CopyBuffer("child_categories", "id, child_id, area_code, category, start_date, source"),
-    new CopyBuffer("visits", "id, child_id, area_code, visited_on, risk_level, care, safety, health, education, wellbeing, notes, next_visit_on, created_at, updated_at"),
+    new CopyBuffer("visits", "id, child_id, area_code, visited_on, type, met_with, risk_level, care_check, safety_check, health_check, education_check, wellbeing_check, care, safety, health, education, wellbeing, notes, next_visit_on, created_at, updated_at"),
     new CopyBuffer("referrals", "id, child_id, area_code, type, agency, status, reason, submitted_at, decided_at, resolved_at, due_on, outcome, created_at, updated_at"),
     new CopyBuffer("entitlements", "id, child_id, area_code, type, status, monthly_amount_fen, applied_on, decided_on, start_month, end_month, created_at, updated_at"),
   ] as const;
@@ -188,11 +195,19 @@ function addHousehold(out: Buffers, village: Village, size: number) {
   const householdId = crypto.randomUUID();
   const surname = int(0, SURNAMES.length - 1);
   const away = kind === "LEFT" || kind === "ALONE";
-  const father = kind === "ORPHAN" ? "已故" : kind === "DE_FACTO" ? pick(T.absent) : away || kind === "ONE_AWAY" ? pick(T.fatherAway) : "在家";
-  const mother = kind === "ORPHAN" ? pick(["已故", "失联"]) : kind === "DE_FACTO" ? pick(["失联", "已故", "重度残疾"]) : away ? pick(T.fatherAway) : "在家";
+  // Parents' status follows the situation; about 2 % of files leave one unknown (a "missing key data" case).
+  const motherAwayAlone = kind === "ONE_AWAY" && chance(0.2);
+  const father = kind === "ORPHAN" ? "DECEASED" : kind === "DE_FACTO" ? pick(["DEPRIVED_OF_LIBERTY", "SEVERELY_ILL_OR_DISABLED", "MISSING", "DECEASED"])
+    : away || (kind === "ONE_AWAY" && !motherAwayAlone) ? "WORKING_AWAY" : chance(0.02) ? "UNKNOWN" : "AT_HOME";
+  const mother = kind === "ORPHAN" ? pick(["DECEASED", "MISSING"]) : kind === "DE_FACTO" ? pick(["MISSING", "DECEASED", "SEVERELY_ILL_OR_DISABLED"])
+    : away || motherAwayAlone ? "WORKING_AWAY" : chance(0.02) ? "UNKNOWN" : "AT_HOME";
   const dibao = kind === "POOR" || chance(0.08);
-  households.add(householdId, village.code, village.name, `${village.name}${int(1, 12)}组${int(1, 80)}号`, pick(T.income),
-    dibao, kind === "ORPHAN" && chance(0.2), chance(0.1), father, mother);
+  const parentPhone = (status: string) => (status === "WORKING_AWAY" || status === "AT_HOME") && chance(0.8) ? phone() : null;
+  households.add(householdId, village.code, village.name, `${village.name}${int(1, 12)}组${int(1, 80)}号`,
+    away ? "MIGRANT_WORK" : kind === "POOR" ? pick(["ASSISTANCE", "FARMING", "NONE"]) : incomeSource(),
+    dibao, kind === "ORPHAN" && chance(0.2), chance(0.1), size + int(1, 4),
+    father, father === "WORKING_AWAY" ? pick(T.workPlace) : null, father === "WORKING_AWAY" ? day(today - int(60, 2500)) : null, parentPhone(father),
+    mother, mother === "WORKING_AWAY" ? pick(T.workPlace) : null, mother === "WORKING_AWAY" ? day(today - int(60, 2500)) : null, parentPhone(mother));
 
   const living = kind === "ALONE" ? "ALONE" : kind === "PARENTS" || kind === "MIGRANT" || kind === "POOR" ? pick(["BOTH_PARENTS", "ONE_PARENT"])
     : kind === "ONE_AWAY" ? "ONE_PARENT" : kind === "ORPHAN" && chance(0.1) ? "INSTITUTION" : chance(0.8) ? "GRANDPARENTS" : "OTHER_RELATIVES";
@@ -200,9 +215,11 @@ function addHousehold(out: Buffers, village: Village, size: number) {
   const relationship = living === "INSTITUTION" ? "儿童福利机构" : parentCares ? pick(["母亲", "母亲", "父亲"])
     : living === "GRANDPARENTS" ? pick(["祖母", "祖母", "祖父", "外祖母", "外祖父"]) : living === "ALONE" ? "父亲" : pick(T.relatives);
   const entrusted = !parentCares && living !== "INSTITUTION" && chance(0.9);
-  guardians.add(crypto.randomUUID(), householdId, village.code, pick(pools.elders[surname]!).name, relationship,
-    parentCares ? int(1978, 1998) : int(1948, 1972), pick(T.elderHealth), chance(0.92), `1${int(3, 9)}${String(int(0, 999_999_999)).padStart(9, "0")}`,
-    entrusted, entrusted ? day(today - int(30, 1000)) : null);
+  const guardianName = pick(pools.elders[surname]!).name;
+  // 委托监护确认书: most entrusted guardians have one signed; the rest show up as missing key data.
+  guardians.add(crypto.randomUUID(), householdId, village.code, guardianName, relationship,
+    parentCares ? int(1978, 1998) : int(1948, 1972), pick(T.elderHealth), chance(0.92), chance(0.97) ? phone() : null,
+    entrusted, entrusted && chance(0.85) ? day(today - int(30, 1000)) : null);
 
   for (let n = 0; n < size; n++) {
     const childId = crypto.randomUUID();
@@ -232,12 +249,20 @@ function addHousehold(out: Buffers, village: Village, size: number) {
       if (chance(0.2)) risk = riskOf();
       nextVisit = visited + INTERVAL[risk]!;
       const created = at(visited + int(0, 2));
-      visits.add(crypto.randomUUID(), childId, village.code, day(visited), risk, pick(T.care), pick(T.safety), pick(T.health),
-        pick(T.education), pick(T.wellbeing), chance(0.2) ? pick(T.notes) : null, day(nextVisit), created, created);
+      const type = visitType();
+      const met = type === "SCHOOL" ? "{CHILD,TEACHER}" : type === "PHONE" ? pick(["{GUARDIAN}", "{PARENT}"]) : pick(["{CHILD,GUARDIAN}", "{CHILD}", "{CHILD,GUARDIAN,PARENT}"]);
+      visits.add(crypto.randomUUID(), childId, village.code, day(visited), type, met, risk,
+        check(risk), check(risk), check(risk), check(risk), check(risk),
+        pick(T.care), pick(T.safety), pick(T.health), pick(T.education), pick(T.wellbeing), chance(0.2) ? pick(T.notes) : null, day(nextVisit), created, created);
     }
     if (visitDays.length === 0) risk = null;
 
     const closed = chance(0.02);
+    const inSchool = ["PRIMARY", "JUNIOR_SECONDARY", "SENIOR_SECONDARY", "VOCATIONAL", "PRESCHOOL"].includes(stage);
+    const ill = held.includes("SERIOUS_ILLNESS") ? "SERIOUS_ILLNESS" : chance(0.06) ? "CHRONIC_ILLNESS" : "HEALTHY";
+    const disabled = held.includes("DISABILITY");
+    // GUARDIAN_CONSENT names who gave it; about 3 % of files forgot to (missing key data).
+    const consent = kind === "ALONE" || kind === "DE_FACTO" ? "STATUTORY_DUTY" : "GUARDIAN_CONSENT";
     children.add(childId, householdId, village.code, village.name, who.name, who.pinyin, who.initials, male ? "MALE" : "FEMALE",
       day(born), uyghur ? "维吾尔族" : chance(0.08) ? pick(T.ethnic) : "汉族",
       // A valid-looking number for the masked column; the hash is random because FIELD_HASH_KEY is per deployment.
@@ -245,7 +270,14 @@ function addHousehold(out: Buffers, village: Village, size: number) {
       hukou === "NONE" ? null : maskIdNumber(makeIdNumber(village.code, day(born), int(1, 998), male ? "MALE" : "FEMALE")),
       hukou === "NONE" ? pick(T.noId) : null, hukou, stage, living, closed ? "CLOSED" : "ACTIVE",
       closed ? pick(["迁出本村", "家庭情况好转", "年满十八周岁"]) : null, closed ? at(today - int(1, 200)) : null,
-      risk, day(nextVisit), pick(T.consent));
+      risk, day(nextVisit), consent,
+      inSchool && chance(0.96) ? `${village.name.slice(0, 8)}${stage === "PRESCHOOL" ? "幼儿园" : pick(T.schools)}` : null,
+      stage === "OUT_OF_SCHOOL" && chance(0.9) ? pick(T.outOfSchool) : null,
+      ill, ill === "HEALTHY" ? null : pick(T.healthNote),
+      disabled ? pick(["VISUAL", "HEARING", "SPEECH", "PHYSICAL", "INTELLECTUAL", "MENTAL", "MULTIPLE"]) : null, disabled ? int(1, 4) : null, disabled && chance(0.7),
+      medicalInsurance(),
+      consent === "GUARDIAN_CONSENT" && chance(0.97) ? guardianName : null, consent === "GUARDIAN_CONSENT" ? day(Math.max(born, today - int(0, 1100))) : null,
+      visitDays.length ? day(visitDays[visitDays.length - 1]!) : null);
 
     const topic = stage === "OUT_OF_SCHOOL" ? "OUT_OF_SCHOOL" : held.find((c) => c in REFERRAL) ?? "OTHER";
     if (chance(0.05)) addReferral(referrals, childId, village.code, topic);

@@ -1,26 +1,53 @@
+import Link from "next/link";
 import { ChildList } from "@/components/children/child-list";
 import { Card } from "@/components/ui/card";
-import { Stat } from "@/components/ui/stat";
+import { TodaysWorkView } from "@/components/workbench/todays-work";
+import { inputClass } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/require-actor";
 import { getTranslator } from "@/lib/i18n/server";
-import { countChildren, listChildren } from "@/lib/server/children/queries";
+import { DEFAULT_CHILD_SEARCH } from "@/lib/schemas/child-search";
+import { searchChildren } from "@/lib/server/children/search";
+import { getTodaysWork } from "@/lib/server/workbench/queries";
 
 export default async function WorkbenchPage() {
   const actor = await requireActor(["list", "child"]);
-  const [{ t }, counts, children] = await Promise.all([getTranslator(), countChildren(actor), listChildren(actor)]);
+  const [{ t }, work, children] = await Promise.all([getTranslator(), getTodaysWork(actor), searchChildren(actor, DEFAULT_CHILD_SEARCH)]);
+  const isDirector = actor.role === "VILLAGE_DIRECTOR";
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">{t("workbench.title")}</h1>
         <p className="text-sm text-slate-600">{t("workbench.greeting", { name: actor.displayName })}</p>
       </div>
-      <div className="grid grid-cols-3 gap-2 md:gap-4">
-        <Stat label={t("workbench.activeChildren")} value={counts.active} />
-        <Stat label={t("workbench.overdueVisits")} value={counts.overdueVisits} tone={counts.overdueVisits ? "alert" : "default"} />
-        <Stat label={t("workbench.redRisk")} value={counts.redRisk} tone={counts.redRisk ? "alert" : "default"} />
-      </div>
-      <Card title={t("workbench.listTitle")} action={<span className="text-xs text-slate-500">{t("workbench.listHint")}</span>}>
-        {children.length ? <ChildList items={children} t={t} /> : <p className="text-sm text-slate-600">{t("workbench.empty")}</p>}
+      {isDirector && (
+        <div className="grid gap-2 sm:grid-cols-2">
+          <Link href="/households/new" className="flex min-h-14 items-center justify-center rounded-xl bg-brand-600 px-4 text-lg font-semibold text-white hover:bg-brand-700">
+            + {t("workbench.register")}
+          </Link>
+          <Link href="/group-sessions" className="flex min-h-14 items-center justify-center rounded-xl bg-white px-4 text-base font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            {t("workbench.groupSession")}
+          </Link>
+        </div>
+      )}
+      {/* A plain GET form: finding a child works without JavaScript on a slow phone. */}
+      <form action="/children" method="get" role="search" className="flex gap-2">
+        <input name="q" type="search" aria-label={t("workbench.searchPlaceholder")} placeholder={t("workbench.searchPlaceholder")} maxLength={50} className={inputClass} />
+        <button type="submit" className="min-h-11 shrink-0 rounded-lg bg-white px-4 font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          {t("workbench.searchSubmit")}
+        </button>
+      </form>
+      <h2 className="text-base font-semibold">{t("workbench.todaysWork")}</h2>
+      <TodaysWorkView work={work} t={t} />
+      <Card
+        title={t("workbench.listTitle")}
+        action={
+          <Link href="/children" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700">
+            {t("workbench.seeAll", { count: children.total })} →
+          </Link>
+        }
+      >
+        <p className="mb-1 text-xs text-slate-500">{t("workbench.listHint")}</p>
+        {children.items.length ? <ChildList items={children.items} t={t} /> : <p className="text-sm text-slate-600">{t("workbench.empty")}</p>}
       </Card>
     </div>
   );
