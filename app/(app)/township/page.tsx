@@ -2,22 +2,27 @@ import Link from "next/link";
 import { AreaOverviewView } from "@/components/dashboard/area-overview";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { UrgentReports } from "@/components/mandatory-reports/urgent-reports";
 import { requireActor } from "@/lib/auth/require-actor";
 import { getTranslator } from "@/lib/i18n/server";
 import { getOwnArea } from "@/lib/server/areas/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
 import { listReferrals } from "@/lib/server/referrals/queries";
+import { can } from "@/lib/server/access/policy";
+import { listOpenMandatoryReports } from "@/lib/server/mandatory-reports/queries";
 
 export default async function TownshipPage() {
   const actor = await requireActor(["list", "referral"]);
-  const [{ t }, area, overview, pending] = await Promise.all([
+  const [{ t }, area, overview, pending, urgent] = await Promise.all([
     getTranslator(),
     getOwnArea(actor),
     getAreaOverview(actor),
     listReferrals(actor, { status: ["SUBMITTED"] }),
+    can(actor.role, "list", "mandatoryReport") ? listOpenMandatoryReports(actor) : [],
   ]);
   return (
     <div className="space-y-4">
+      <UrgentReports reports={urgent} canAcknowledge={can(actor.role, "update", "mandatoryReport")} title={t("mandatoryReport.urgentTitle")} t={t} />
       <div>
         <h1 className="text-xl font-semibold">{t("township.title")}</h1>
         <p className="text-sm text-slate-600">{area.name}</p>

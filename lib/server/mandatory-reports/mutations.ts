@@ -1,6 +1,11 @@
 import "server-only";
+import { isUuid } from "@/lib/domain/ids";
+import type { AcknowledgeReportInput } from "@/lib/schemas/mandatory-report";
+import { assertCan } from "../access/policy";
+import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
-import type { Tx } from "../db";
+import { db, type Tx } from "../db";
+import { ConflictError, NotFoundError } from "../errors";
 import type { Actor } from "../session";
 
 export type NewMandatoryReport = {
@@ -36,4 +41,35 @@ export async function insertMandatoryReport(tx: Tx, actor: Actor, report: NewMan
     details: { childId: report.childId, kind: report.kind },
   });
   return created;
+}
+
+/**
+ * The township or county says "we have it": OPEN → ACKNOWLEDGED, once. A second click (or a colleague's)
+ * on the same version is a conflict. The police-informed workflow comes later.
+ */
+export async function acknowledgeMandatoryReport(actor: Actor, input: AcknowledgeReportInput): Promise<void> {
+  assertCan(actor, "update", "mandatoryReport");
+  const outcome = await db().$transaction(async (tx) => {
+    const report = isUuid(input.reportId)
+      ? await tx.mandatoryReport.findFirst({ where: { id: input.reportId, ...scopeWhere(actor) }, select: { id: true, areaCode: true } })
+      : null;
+    if (!report) {
+      await writeAudit(tx, actor, { action: "update", entity: "mandatoryReport", entityId: input.reportId, outcome: "DENIED" });
+      return new NotFoundError();
+    }
+    const updated = await tx.mandatoryReport.updateMany({
+      where: { id: report.id, ...scopeWhere(actor), status: "OPEN", version: input.version },
+      data: { status: "ACKNOWLEDGED", acknowledgedAt: new Date(), acknowledgedById: actor.userId, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError("mandatoryReport.errors.alreadyAcknowledged");
+    await writeAudit(tx, actor, {
+      action: "update",
+      entity: "mandatoryReport",
+      entityId: report.id,
+      areaCode: report.areaCode,
+      details: { status: "ACKNOWLEDGED" },
+    });
+    return null;
+  });
+  if (outcome) throw outcome;
 }

@@ -1,0 +1,93 @@
+import "server-only";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { shortAreaName } from "@/lib/domain/area-code";
+import { ZONE } from "@/lib/domain/dates";
+import { isUuid } from "@/lib/domain/ids";
+import { assertCan } from "../access/policy";
+import { scopeWhere } from "../access/scope";
+import { db } from "../db";
+import type { Actor } from "../session";
+
+/** An open report waiting longer than this has not been taken up: it is flagged on the urgent list. */
+export const UNACKNOWLEDGED_ALERT_HOURS = 24;
+
+export type UrgentReport = {
+  id: string;
+  version: number;
+  childId: string;
+  childName: string;
+  areaName: string;
+  kind: "VISIT_SAFETY" | "CHILD_ALONE" | "DIRECT";
+  status: "OPEN" | "ACKNOWLEDGED";
+  description: string;
+  /** Beijing time, "yyyy-MM-dd HH:mm". */
+  createdAt: string;
+  hoursOpen: number;
+  isOverdue: boolean;
+};
+
+const reportSelect = {
+  id: true,
+  version: true,
+  kind: true,
+  status: true,
+  description: true,
+  createdAt: true,
+  child: { select: { id: true, name: true, areaName: true } },
+} as const;
+
+type ReportRow = {
+  id: string;
+  version: number;
+  kind: UrgentReport["kind"];
+  status: string;
+  description: string;
+  createdAt: Date;
+  child: { id: string; name: string; areaName: string };
+};
+
+function toUrgentReport(row: ReportRow, now: Date): UrgentReport {
+  const hoursOpen = Math.floor((now.getTime() - row.createdAt.getTime()) / 3_600_000);
+  return {
+    id: row.id,
+    version: row.version,
+    childId: row.child.id,
+    childName: row.child.name,
+    areaName: shortAreaName(row.child.areaName),
+    kind: row.kind,
+    status: row.status as UrgentReport["status"],
+    description: row.description,
+    createdAt: format(new TZDate(row.createdAt, ZONE), "yyyy-MM-dd HH:mm"),
+    hoursOpen,
+    isOverdue: row.status === "OPEN" && hoursOpen >= UNACKNOWLEDGED_ALERT_HOURS,
+  };
+}
+
+const NOT_CLOSED = { status: { in: ["OPEN" as const, "ACKNOWLEDGED" as const] } };
+
+/** 强制报告 not yet closed in the actor's jurisdiction, newest first: the township's and county's urgent list. */
+export async function listOpenMandatoryReports(actor: Actor, take = 50): Promise<UrgentReport[]> {
+  assertCan(actor, "list", "mandatoryReport");
+  const rows = await db().mandatoryReport.findMany({
+    where: { ...scopeWhere(actor), ...NOT_CLOSED },
+    select: reportSelect,
+    orderBy: { createdAt: "desc" },
+    take: Math.min(take, 200),
+  });
+  const now = new Date();
+  return rows.map((row) => toUrgentReport(row, now));
+}
+
+/** One child's reports not yet closed, for the top of her file. */
+export async function listChildOpenMandatoryReports(actor: Actor, childId: string): Promise<UrgentReport[]> {
+  assertCan(actor, "list", "mandatoryReport");
+  if (!isUuid(childId)) return [];
+  const rows = await db().mandatoryReport.findMany({
+    where: { childId, ...scopeWhere(actor), ...NOT_CLOSED },
+    select: reportSelect,
+    orderBy: { createdAt: "desc" },
+  });
+  const now = new Date();
+  return rows.map((row) => toUrgentReport(row, now));
+}
