@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dateValue, isoDate, todayInChina } from "@/lib/domain/dates";
 import { listAuditEvents } from "@/lib/server/audit-events/queries";
 import { getChildFile } from "@/lib/server/children/file";
-import { closeChildFile, recordVisit } from "@/lib/server/children/mutations";
+import { closeChildFile } from "@/lib/server/children/mutations";
+import { recordVisit } from "@/lib/server/visits/mutations";
+import { visitInput } from "../factories/visits";
 import { countChildren, listChildren } from "@/lib/server/children/queries";
 import { getAreaOverview, type AreaOverview, type Count } from "@/lib/server/dashboard/queries";
 import { db, disconnectDb } from "@/lib/server/db";
@@ -174,7 +176,7 @@ describe("a village director works inside her own village only", () => {
   it("a village director cannot record a visit for a child of the neighbouring village, and no visit is stored", async () => {
     const before = await childRow(child.b1.id);
     await expect(
-      recordVisit(director, { childId: child.b1.id, visitedOn: todayInChina(), riskLevel: "RED", notes: "越界" }),
+      recordVisit(director, visitInput({ childId: child.b1.id, visitedOn: todayInChina(), riskLevel: "RED", notes: "越界" })),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().visit.count({ where: { childId: child.b1.id } })).toBe(0);
     expect(await childRow(child.b1.id)).toEqual(before);
@@ -331,13 +333,10 @@ describe("reads and writes leave an audit trail", () => {
     const made = await makeChild({ village: workshop, riskLevel: "GREEN" });
     const today = todayInChina();
     const nextVisitOn = isoDate(new Date(dateValue(today).getTime() + 14 * 86_400_000));
-    const { visitId } = await recordVisit(workshopDirector, {
-      childId: made.id,
-      visitedOn: today,
-      riskLevel: "YELLOW",
-      notes: "祖母腿伤，需每两周探访",
-      nextVisitOn,
-    });
+    const { visitId } = await recordVisit(
+      workshopDirector,
+      visitInput({ childId: made.id, visitedOn: today, riskLevel: "YELLOW", notes: "祖母腿伤，需每两周探访", nextVisitOn }),
+    );
     const visit = await db().visit.findUniqueOrThrow({
       where: { id: visitId },
       select: { childId: true, areaCode: true, visitedOn: true, riskLevel: true, notes: true, nextVisitOn: true, createdById: true },
@@ -365,7 +364,7 @@ describe("reads and writes leave an audit trail", () => {
     const made = await makeChild({ village: workshop });
     await closeChildFile(workshopDirector, { childId: made.id, version: made.version, reason: "TURNED_18" });
     await expect(
-      recordVisit(workshopDirector, { childId: made.id, visitedOn: todayInChina(), riskLevel: "GREEN", notes: "" }),
+      recordVisit(workshopDirector, visitInput({ childId: made.id, visitedOn: todayInChina(), riskLevel: "GREEN" })),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().visit.count({ where: { childId: made.id } })).toBe(0);
   });
@@ -380,7 +379,7 @@ describe("reads and writes leave an audit trail", () => {
   it("closing a file with a stale version is refused with a conflict and changes nothing", async () => {
     const made = await makeChild({ village: workshop });
     // Someone else's visit moved the file on since this page was loaded.
-    await recordVisit(workshopDirector, { childId: made.id, visitedOn: todayInChina(), riskLevel: "BLUE", notes: "" });
+    await recordVisit(workshopDirector, visitInput({ childId: made.id, visitedOn: todayInChina(), riskLevel: "BLUE" }));
     const before = await childRow(made.id);
     await expect(
       closeChildFile(workshopDirector, { childId: made.id, version: made.version, reason: "MOVED_AWAY" }),

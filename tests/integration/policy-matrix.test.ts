@@ -6,7 +6,14 @@ import { assertCan, can, POLICY, type Entity, type Operation } from "@/lib/serve
 import { getOwnArea } from "@/lib/server/areas/queries";
 import { listAuditEvents } from "@/lib/server/audit-events/queries";
 import { getChildFile } from "@/lib/server/children/file";
-import { closeChildFile, recordVisit } from "@/lib/server/children/mutations";
+import { closeChildFile } from "@/lib/server/children/mutations";
+import { recordVisit, updateVisit } from "@/lib/server/visits/mutations";
+import { getVisit, listChildVisits } from "@/lib/server/visits/queries";
+import { acknowledgeMandatoryReport } from "@/lib/server/mandatory-reports/mutations";
+import { listOpenMandatoryReports } from "@/lib/server/mandatory-reports/queries";
+import { createReferralDraftFromNeed } from "@/lib/server/referrals/drafts";
+import { getVisitPolicy } from "@/lib/server/visit-policies/queries";
+import { visitInput } from "../factories/visits";
 import { countChildren, listChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
 import { disconnectDb } from "@/lib/server/db";
@@ -56,10 +63,25 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
   "visit.create": [
     {
       name: "recordVisit",
-      run: (actor) => recordVisit(actor, { childId: missingId(), visitedOn: todayInChina(), riskLevel: "GREEN", notes: "" }),
+      run: (actor) => recordVisit(actor, visitInput({ childId: missingId(), visitedOn: todayInChina(), riskLevel: "GREEN" })),
     },
   ],
   "referral.list": [{ name: "listReferrals", run: (actor) => listReferrals(actor) }],
+  "referral.create": [{ name: "createReferralDraftFromNeed", run: (actor) => createReferralDraftFromNeed(actor, { visitId: missingId(), type: "SCHOOL" }) }],
+  "visit.list": [{ name: "listChildVisits", run: (actor) => listChildVisits(actor, existingChildId) }],
+  "visit.read": [{ name: "getVisit", run: (actor) => getVisit(actor, missingId()) }],
+  "visit.update": [
+    {
+      name: "updateVisit",
+      run: (actor) => {
+        const { childId: _unused, ...fields } = visitInput({ childId: missingId(), visitedOn: todayInChina(), riskLevel: "GREEN" });
+        return updateVisit(actor, { ...fields, visitId: missingId(), version: 1 });
+      },
+    },
+  ],
+  "mandatoryReport.list": [{ name: "listOpenMandatoryReports", run: (actor) => listOpenMandatoryReports(actor) }],
+  "mandatoryReport.update": [{ name: "acknowledgeMandatoryReport", run: (actor) => acknowledgeMandatoryReport(actor, { reportId: missingId(), version: 1 }) }],
+  "visitPolicy.read": [{ name: "getVisitPolicy", run: (actor) => getVisitPolicy(actor, VILLAGE) }],
   "aggregate.read": [{ name: "getAreaOverview", run: (actor) => getAreaOverview(actor) }],
   "area.read": [{ name: "getOwnArea", run: (actor) => getOwnArea(actor) }],
   "user.list": [{ name: "listUsers", run: (actor) => listUsers(actor) }],

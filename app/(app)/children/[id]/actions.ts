@@ -1,16 +1,31 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
-import { recordVisitSchema } from "@/lib/schemas/visit";
-import { recordVisit } from "@/lib/server/children/mutations";
+import { closeFileSchema, updateChildSchema } from "@/lib/schemas/child";
+import { closeChildFile } from "@/lib/server/children/mutations";
+import { updateChild } from "@/lib/server/children/registration";
 
-const record = defineAction(recordVisitSchema, async (actor, input) => {
-  const result = await recordVisit(actor, input);
+const update = defineAction(updateChildSchema, async (actor, input) => {
+  const result = await updateChild(actor, input);
   revalidatePath(`/children/${input.childId}`);
   revalidatePath("/workbench");
   return result;
 });
 
-export async function recordVisitAction(input: unknown) {
-  return record(input);
+export async function updateChildAction(input: unknown) {
+  const result = await update(input);
+  if (result.ok) redirect(`/children/${result.data.childId}`);
+  return result;
+}
+
+const close = defineAction(closeFileSchema, async (actor, input) => {
+  await closeChildFile(actor, input);
+  revalidatePath(`/children/${input.childId}`);
+  revalidatePath("/workbench");
+  return { childId: input.childId };
+});
+
+export async function closeChildFileAction(input: unknown) {
+  return close(input);
 }

@@ -1,14 +1,21 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CloseFileForm } from "@/components/children/close-file-form";
 import { ChildActivity } from "@/components/children/child-activity";
+import { ChildCategories } from "@/components/children/child-categories";
+import { ChildHeader } from "@/components/children/child-header";
 import { ChildProfile } from "@/components/children/child-profile";
-import { RiskBadge } from "@/components/children/risk-badge";
-import { Badge } from "@/components/ui/badge";
+import { FileViewers } from "@/components/children/file-viewers";
+import { HouseholdSummary } from "@/components/households/household-summary";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/require-actor";
 import { isUuid } from "@/lib/domain/ids";
 import { getTranslator } from "@/lib/i18n/server";
+import { can } from "@/lib/server/access/policy";
 import { getChildFile } from "@/lib/server/children/file";
 import { VisitSection } from "./visit-section";
+
+const linkClass = "inline-flex min-h-11 items-center justify-center rounded-lg px-4 font-medium ring-1 ring-inset ring-slate-300 bg-white";
 
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -16,32 +23,31 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   if (!isUuid(id)) notFound();
   const [{ t }, file] = await Promise.all([getTranslator(), getChildFile(actor, id)]);
   if (!file) notFound();
+  const isActive = file.status === "ACTIVE";
   return (
     <div className="space-y-4">
-      <div>
-        <Link href="/" className="text-sm text-brand-700">
-          ← {t("child.back")}
-        </Link>
-        <div className="mt-1 flex flex-wrap items-center gap-2">
-          <h1 className="text-xl font-semibold">{file.name}</h1>
-          <RiskBadge level={file.riskLevel} t={t} />
-        </div>
-        <div className="mt-2 flex flex-wrap gap-1">
-          {file.categories
-            .filter((c) => !c.endDate)
-            .map((c) => (
-              <Badge key={c.category}>
-                {t(`categories.${c.category}`)} · {t("child.since", { date: c.startDate })}
-              </Badge>
-            ))}
-        </div>
-        {file.status === "CLOSED" && (
-          <p className="mt-2 rounded-lg bg-slate-100 p-2 text-sm">{t("child.closed", { reason: t(`child.closeReason.${file.closedReason ?? "OTHER"}`) })}</p>
-        )}
-      </div>
+      <ChildHeader file={file} t={t} />
       <ChildProfile file={file} t={t} />
+      <HouseholdSummary household={file.household} t={t} />
+      <ChildCategories file={file} t={t} />
       <VisitSection actor={actor} child={file} t={t} />
       <ChildActivity file={file} t={t} />
+      <FileViewers viewers={file.viewers} t={t} />
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <Link href={`/children/${file.id}/print`} className={linkClass}>
+          {t("child.print")}
+        </Link>
+        {isActive && can(actor.role, "update", "child") && (
+          <Link href={`/children/${file.id}/edit`} className={linkClass}>
+            {t("child.edit")}
+          </Link>
+        )}
+      </div>
+      {isActive && can(actor.role, "close", "child") && (
+        <Card title={t("child.closeFile")}>
+          <CloseFileForm childId={file.id} version={file.version} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,0 +1,174 @@
+import "server-only";
+import { categoriesOverAge, mustReportLivingAlone } from "@/lib/domain/category-rules";
+import { dateValue, todayInChina } from "@/lib/domain/dates";
+import { maskIdNumber } from "@/lib/domain/id-number";
+import { nameKeys } from "@/lib/domain/pinyin";
+import type { CategoryEntry, CreateChildInput, UpdateChildInput } from "@/lib/schemas/child";
+import { assertCan } from "../access/policy";
+import { scopeWhere } from "../access/scope";
+import { writeAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { blindIndex, encryptField } from "../field-crypto";
+import { insertMandatoryReport } from "../mandatory-reports/mutations";
+import type { Actor } from "../session";
+import { DuplicateIdError, findDuplicatesIn, LikelyDuplicateError, lockIdNumber } from "./duplicates";
+
+type ChildFields = Omit<CreateChildInput, "householdId" | "confirmDuplicate" | "categories">;
+
+function childData(input: ChildFields) {
+  const text = (s: string) => s || null;
+  const inSchool = !["NOT_YET", "OUT_OF_SCHOOL", "FINISHED"].includes(input.schoolStage);
+  return {
+    name: input.name,
+    ...nameKeys(input.name),
+    sex: input.sex,
+    dateOfBirth: dateValue(input.dateOfBirth),
+    ethnicity: input.ethnicity,
+    noIdReason: input.noId ? input.noIdReason : null,
+    hukouStatus: input.hukouStatus,
+    hukouPlace: text(input.hukouPlace),
+    schoolStage: input.schoolStage,
+    schoolName: inSchool ? text(input.schoolName) : null,
+    outOfSchoolReason: input.schoolStage === "OUT_OF_SCHOOL" ? text(input.outOfSchoolReason) : null,
+    isBoarding: inSchool && input.isBoarding,
+    healthStatus: input.healthStatus,
+    healthNote: text(input.healthNote),
+    disabilityType: input.disabilityType || null,
+    disabilityGrade: input.disabilityGrade === "" ? null : input.disabilityGrade,
+    hasDisabilityCertificate: input.hasDisabilityCertificate,
+    medicalInsurance: input.medicalInsurance,
+    livingArrangement: input.livingArrangement,
+    consentBasis: input.consentBasis,
+    consentGivenBy: input.consentBasis === "GUARDIAN_CONSENT" ? text(input.consentGivenBy) : null,
+    consentOn: input.consentBasis === "GUARDIAN_CONSENT" && input.consentOn ? dateValue(input.consentOn) : null,
+  };
+}
+
+/** Encrypted at rest, found by keyed hash, shown masked (architecture.md "Sensitive fields"). */
+function idNumberData(idNumber: string) {
+  return idNumber
+    ? { idNumberEncrypted: encryptField(idNumber), idNumberHash: blindIndex(idNumber), idNumberMasked: maskIdNumber(idNumber) }
+    : { idNumberEncrypted: null, idNumberHash: null, idNumberMasked: null };
+}
+
+/** The server's own check of the ticked categories (the form's suggestions are only suggestions). */
+function assertCategoriesFit(categories: CategoryEntry[], dateOfBirth: string) {
+  const over = categoriesOverAge(
+    categories.map((c) => c.category),
+    dateOfBirth,
+    todayInChina(),
+  );
+  if (over.length > 0) throw new ValidationError({ categories: ["registration.errors.categoryOverAge"] });
+  if (categories.some((c) => c.startDate < dateOfBirth)) throw new ValidationError({ categories: ["registration.errors.categoryBeforeBirth"] });
+}
+
+async function insertCategories(tx: Tx, actor: Actor, childId: string, areaCode: string, categories: CategoryEntry[]) {
+  if (categories.length === 0) return;
+  await tx.childCategory.createMany({
+    data: categories.map((c) => ({ childId, areaCode, category: c.category, startDate: dateValue(c.startDate), source: c.source, recordedById: actor.userId })),
+  });
+}
+
+async function reportIfAlone(tx: Tx, actor: Actor, child: { id: string; areaCode: string }, input: ChildFields): Promise<string | null> {
+  if (!mustReportLivingAlone(input.livingArrangement, input.dateOfBirth, todayInChina())) return null;
+  const report = await insertMandatoryReport(tx, actor, {
+    childId: child.id,
+    areaCode: child.areaCode,
+    kind: "CHILD_ALONE",
+    description: `登记时发现：${input.name}未满16周岁独居。`,
+  });
+  return report.id;
+}
+
+export type CreatedChild = { childId: string; childAloneReportId: string | null };
+
+/**
+ * Registers a child in a household of the actor's jurisdiction (area taken from the household, never
+ * from input). Same ID number on file ⇒ refused; likely duplicates ⇒ refused unless confirmed.
+ */
+export async function createChild(actor: Actor, input: CreateChildInput): Promise<CreatedChild> {
+  assertCan(actor, "create", "child");
+  assertCategoriesFit(input.categories, input.dateOfBirth);
+  const result = await db().$transaction(async (tx) => {
+    const household = await tx.household.findFirst({ where: { id: input.householdId, ...scopeWhere(actor) }, select: { id: true, areaCode: true, areaName: true } });
+    if (!household) {
+      // Committed on purpose: the attempt is audited even though nothing is created.
+      await writeAudit(tx, actor, { action: "create", entity: "child", outcome: "DENIED", details: { householdId: input.householdId } });
+      return null;
+    }
+    await lockIdNumber(tx, input.idNumber);
+    const duplicates = await findDuplicatesIn(tx, actor, { name: input.name, dateOfBirth: input.dateOfBirth, idNumber: input.idNumber });
+    if (duplicates.idMatch) throw new DuplicateIdError(duplicates.idMatch.id);
+    if (duplicates.candidates.length > 0 && !input.confirmDuplicate) throw new LikelyDuplicateError(duplicates.candidates);
+    const child = await tx.child.create({
+      data: {
+        ...childData(input),
+        ...idNumberData(input.idNumber),
+        householdId: household.id,
+        areaCode: household.areaCode,
+        areaName: household.areaName,
+        // A first visit is due as soon as the child is on file.
+        nextVisitOn: dateValue(todayInChina()),
+        createdById: actor.userId,
+      },
+      select: { id: true, areaCode: true },
+    });
+    await insertCategories(tx, actor, child.id, child.areaCode, input.categories);
+    const childAloneReportId = await reportIfAlone(tx, actor, child, input);
+    await writeAudit(tx, actor, {
+      action: "create",
+      entity: "child",
+      entityId: child.id,
+      areaCode: child.areaCode,
+      details: { householdId: household.id, confirmedNotDuplicate: duplicates.candidates.length > 0 },
+    });
+    return { childId: child.id, childAloneReportId };
+  });
+  if (!result) throw new NotFoundError();
+  return result;
+}
+
+/**
+ * Edits a child's file on its version (stale ⇒ ConflictError, never a silent overwrite). A blank ID
+ * keeps the stored one; a new ID is re-checked against the files in scope. Categories are added or
+ * ended, never deleted.
+ */
+export async function updateChild(actor: Actor, input: UpdateChildInput): Promise<{ childId: string; childAloneReportId: string | null }> {
+  assertCan(actor, "update", "child");
+  assertCategoriesFit(input.categories, input.dateOfBirth);
+  const result = await db().$transaction(async (tx) => {
+    const child = await tx.child.findFirst({
+      where: { id: input.childId, ...scopeWhere(actor) },
+      select: { id: true, areaCode: true, idNumberHash: true, livingArrangement: true, categories: { where: { endDate: null }, select: { id: true, category: true } } },
+    });
+    if (!child) {
+      await writeAudit(tx, actor, { action: "update", entity: "child", entityId: input.childId, outcome: "DENIED" });
+      return null;
+    }
+    if (input.idNumber) {
+      await lockIdNumber(tx, input.idNumber);
+      const duplicates = await findDuplicatesIn(tx, actor, { name: input.name, dateOfBirth: input.dateOfBirth, idNumber: input.idNumber, excludeChildId: child.id });
+      if (duplicates.idMatch) throw new DuplicateIdError(duplicates.idMatch.id);
+    } else if (!input.noId && !child.idNumberHash) {
+      throw new ValidationError({ idNumber: ["registration.errors.idRequired"] });
+    }
+    const idFields = input.idNumber || input.noId ? idNumberData(input.idNumber) : {};
+    const updated = await tx.child.updateMany({
+      where: { id: child.id, ...scopeWhere(actor), status: "ACTIVE", version: input.version },
+      data: { ...childData(input), ...idFields, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError("registration.errors.changedMeanwhile");
+    const ending = input.endCategories.filter((e) => child.categories.some((c) => c.id === e.categoryId));
+    for (const e of ending) {
+      await tx.childCategory.updateMany({ where: { id: e.categoryId, childId: child.id, endDate: null }, data: { endDate: dateValue(e.endDate) } });
+    }
+    const stillActive = child.categories.filter((c) => !ending.some((e) => e.categoryId === c.id)).map((c) => c.category);
+    await insertCategories(tx, actor, child.id, child.areaCode, input.categories.filter((c) => !stillActive.includes(c.category)));
+    const childAloneReportId = child.livingArrangement === "ALONE" ? null : await reportIfAlone(tx, actor, child, input);
+    await writeAudit(tx, actor, { action: "update", entity: "child", entityId: child.id, areaCode: child.areaCode, details: { idChanged: Boolean(input.idNumber) } });
+    return { childId: child.id, childAloneReportId };
+  });
+  if (!result) throw new NotFoundError();
+  return result;
+}

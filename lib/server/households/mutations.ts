@@ -1,0 +1,104 @@
+import "server-only";
+import { dateValue, todayInChina } from "@/lib/domain/dates";
+import type { HouseholdInput, UpdateHouseholdInput } from "@/lib/schemas/household";
+import { assertCan } from "../access/policy";
+import { scopeWhere } from "../access/scope";
+import { writeAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import type { Actor } from "../session";
+
+function householdData(input: HouseholdInput) {
+  const date = (iso: string) => (iso ? dateValue(iso) : null);
+  // Whereabouts only mean something while a parent is away; stale text would mislead the file.
+  const away = (status: string, text: string) => (status === "WORKING_AWAY" && text ? text : null);
+  return {
+    address: input.address,
+    memberCount: input.memberCount,
+    incomeSource: input.incomeSource || null,
+    hasDibao: input.hasDibao,
+    hasTekun: input.hasTekun,
+    isLowIncome: input.isLowIncome,
+    fatherStatus: input.fatherStatus,
+    fatherWhereabouts: away(input.fatherStatus, input.fatherWhereabouts),
+    fatherAwaySince: input.fatherStatus === "WORKING_AWAY" ? date(input.fatherAwaySince) : null,
+    fatherPhone: input.fatherPhone || null,
+    motherStatus: input.motherStatus,
+    motherWhereabouts: away(input.motherStatus, input.motherWhereabouts),
+    motherAwaySince: input.motherStatus === "WORKING_AWAY" ? date(input.motherAwaySince) : null,
+    motherPhone: input.motherPhone || null,
+  };
+}
+
+function guardianData(input: HouseholdInput) {
+  const thisYear = Number(todayInChina().slice(0, 4));
+  return {
+    name: input.guardianName,
+    relationship: input.guardianRelationship,
+    birthYear: input.guardianAge === "" ? null : thisYear - input.guardianAge,
+    health: input.guardianHealth || null,
+    canCare: input.guardianCanCare,
+    phone: input.guardianPhone || null,
+    // 委托监护确认书
+    confirmationSignedOn: input.confirmationSigned && input.confirmationSignedOn ? dateValue(input.confirmationSignedOn) : null,
+  };
+}
+
+/** The actor's village, full name as a snapshot (codes and names change yearly; records keep theirs). */
+async function ownVillage(actor: Actor): Promise<{ code: string; name: string }> {
+  const code = scopeWhere(actor).areaCode.startsWith;
+  // Only a village-level actor can own a household: her prefix is the 12-digit village code.
+  if (code.length !== 12) throw new ForbiddenError();
+  const area = await db().adminArea.findUnique({ where: { code }, select: { name: true } });
+  return { code, name: area?.name ?? code };
+}
+
+/** A household in the director's own village: the area comes from the actor, never from the form. */
+export async function createHousehold(actor: Actor, input: HouseholdInput): Promise<{ id: string }> {
+  assertCan(actor, "create", "household");
+  const area = await ownVillage(actor);
+  return db().$transaction(async (tx) => {
+    const household = await tx.household.create({
+      data: { ...householdData(input), areaCode: area.code, areaName: area.name, createdById: actor.userId },
+      select: { id: true },
+    });
+    if (input.guardianName) {
+      await tx.guardian.create({ data: { ...guardianData(input), householdId: household.id, areaCode: area.code, isEntrusted: true } });
+    }
+    await writeAudit(tx, actor, { action: "create", entity: "household", entityId: household.id, areaCode: area.code });
+    return household;
+  });
+}
+
+async function saveEntrustedGuardian(tx: Tx, householdId: string, areaCode: string, input: HouseholdInput) {
+  if (!input.guardianName) return;
+  const existing = await tx.guardian.findFirst({ where: { householdId, isEntrusted: true }, select: { id: true } });
+  if (existing) {
+    await tx.guardian.update({ where: { id: existing.id }, data: { ...guardianData(input), version: { increment: 1 } } });
+  } else {
+    await tx.guardian.create({ data: { ...guardianData(input), householdId, areaCode, isEntrusted: true } });
+  }
+}
+
+/** Edits a household; a stale version is refused (ConflictError), never overwritten. */
+export async function updateHousehold(actor: Actor, input: UpdateHouseholdInput): Promise<{ id: string }> {
+  assertCan(actor, "update", "household");
+  const result = await db().$transaction(async (tx) => {
+    const found = await tx.household.findFirst({ where: { id: input.householdId, ...scopeWhere(actor) }, select: { id: true, areaCode: true } });
+    if (!found) {
+      // Committed on purpose: the denied attempt stays in the audit trail.
+      await writeAudit(tx, actor, { action: "update", entity: "household", entityId: input.householdId, outcome: "DENIED" });
+      return null;
+    }
+    const updated = await tx.household.updateMany({
+      where: { id: found.id, ...scopeWhere(actor), version: input.version },
+      data: { ...householdData(input), version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError();
+    await saveEntrustedGuardian(tx, found.id, found.areaCode, input);
+    await writeAudit(tx, actor, { action: "update", entity: "household", entityId: found.id, areaCode: found.areaCode });
+    return { id: found.id };
+  });
+  if (!result) throw new NotFoundError();
+  return result;
+}
