@@ -5,6 +5,14 @@ test.use({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
 
 const YEAR = new Date().getFullYear();
 const DOB = `${YEAR - 9}-05-01`;
+// One character per pinyin initial: a random name differs from every earlier run's in its initials too,
+// so the duplicate search (name, pinyin or initials, born within a year) never matches another test.
+const BY_INITIAL = "安白陈丁鄂方高何金孔林马宁欧潘秦任孙陶王夏杨张";
+
+function uniqueName(surname: string): string {
+  const given = Array.from({ length: 4 }, () => BY_INITIAL[Math.floor(Math.random() * BY_INITIAL.length)]).join("");
+  return surname + given;
+}
 
 async function registerHousehold(page: Page) {
   await page.goto("/households/new");
@@ -37,7 +45,7 @@ async function fillChild(page: Page, name: string) {
 test("a director registers a household and a child and lands on the child's file", async ({ page }) => {
   await loginAs(page, "director");
   await registerHousehold(page);
-  const name = `测试${Date.now().toString().slice(-6)}`;
+  const name = uniqueName("测");
   await fillChild(page, name);
   // Both parents away: the rule pre-ticks 农村留守儿童 for the director to confirm.
   await expect(page.getByRole("checkbox", { name: "农村留守儿童" })).toBeChecked();
@@ -54,7 +62,7 @@ test("registering a child with the same name and date of birth as one on file sh
   await loginAs(page, "director");
   await registerHousehold(page);
   const householdUrl = page.url();
-  const name = `重名${Date.now().toString().slice(-6)}`;
+  const name = uniqueName("重");
   await fillChild(page, name);
   await page.getByRole("button", { name: "保存儿童档案" }).click();
   await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);

@@ -34,5 +34,5 @@ test("a director logs a visit with urgent safety: the mandatory report is raised
   await expect(page.getByTestId("visit-timeline")).toContainText("已发强制报告");
 
   await page.goto("/workbench");
-  await expect(page.locator(`a[href="${href}"]`)).toContainText("红色");
+  await expect(page.getByTestId("child-list").locator(`a[href="${href}"]`)).toContainText("红色");
 });
