@@ -23,7 +23,7 @@ export function ChildSearchForm({ search, t }: { search: ChildSearch; t: Transla
           </button>
         </div>
       </Field>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {filters.map((filter) => (
           <Field key={filter.name} label={t(`childSearch.${filter.name}`)} htmlFor={`child-search-${filter.name}`}>
             <AutoSubmitSelect id={`child-search-${filter.name}`} name={filter.name} value={filter.value} options={filter.options} />

@@ -10,6 +10,8 @@ test("a director logs a visit with urgent safety: the mandatory report is raised
   await child.click();
   await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}$/);
 
+  const toggle = page.getByTestId("visit-form-toggle");
+  if (!(await toggle.evaluate((details: HTMLDetailsElement) => details.open))) await toggle.locator("summary").click();
   const form = page.getByTestId("visit-form");
   await form.getByRole("group", { name: "见到了谁（可多选）" }).getByText("儿童本人").click();
   for (const domain of ["监护照料", "健康", "教育", "情绪心理"]) {

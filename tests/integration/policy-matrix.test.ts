@@ -13,6 +13,18 @@ import { acknowledgeMandatoryReport } from "@/lib/server/mandatory-reports/mutat
 import { listOpenMandatoryReports } from "@/lib/server/mandatory-reports/queries";
 import { createReferralDraftFromNeed } from "@/lib/server/referrals/drafts";
 import { getVisitPolicy } from "@/lib/server/visit-policies/queries";
+import { updateVisitPolicy } from "@/lib/server/visit-policies/mutations";
+import { createChildSchema } from "@/lib/schemas/child";
+import { DEFAULT_CHILD_SEARCH } from "@/lib/schemas/child-search";
+import { householdSchema } from "@/lib/schemas/household";
+import { findLikelyDuplicates } from "@/lib/server/children/duplicates";
+import { createChild } from "@/lib/server/children/registration";
+import { searchChildren } from "@/lib/server/children/search";
+import { createGroupSession } from "@/lib/server/group-sessions/mutations";
+import { getGroupSession, listGroupSessions } from "@/lib/server/group-sessions/queries";
+import { createHousehold, updateHousehold } from "@/lib/server/households/mutations";
+import { getHousehold } from "@/lib/server/households/queries";
+import { getTodaysWork } from "@/lib/server/workbench/queries";
 import { visitInput } from "../factories/visits";
 import { countChildren, listChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
@@ -46,13 +58,44 @@ const missingId = () => crypto.randomUUID();
 
 type Probe = { name: string; run: (actor: Actor) => Promise<unknown> };
 
+const HOUSEHOLD = { address: "1组1号", memberCount: "3", fatherStatus: "AT_HOME", motherStatus: "AT_HOME" };
+const household = () => householdSchema.parse(HOUSEHOLD);
+const child = () =>
+  createChildSchema.parse({
+    householdId: missingId(),
+    name: "矩阵",
+    sex: "FEMALE",
+    dateOfBirth: "2018-01-01",
+    noId: "on",
+    noIdReason: "未办理出生登记",
+    hukouStatus: "NONE",
+    schoolStage: "PRIMARY",
+    schoolName: "小学",
+    livingArrangement: "GRANDPARENTS",
+    consentBasis: "STATUTORY_DUTY",
+  });
+const groupSession = { title: "防溺水", topic: "INJURY_PREVENTION", heldOn: todayInChina(), place: "村委会", facilitator: "王", childrenCount: 1, caregiversCount: 0, notes: "", childIds: [] } as const;
+
 // The data-layer function behind each entity × operation that has one. Add a row here when a new
 // function lands; the cases below are generated from POLICY and this map.
 const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
   "child.list": [
     { name: "listChildren", run: (actor) => listChildren(actor) },
     { name: "countChildren", run: (actor) => countChildren(actor) },
+    { name: "getTodaysWork", run: (actor) => getTodaysWork(actor) },
+    { name: "searchChildren", run: (actor) => searchChildren(actor, DEFAULT_CHILD_SEARCH) },
   ],
+  "child.create": [
+    { name: "createChild", run: (actor) => createChild(actor, child()) },
+    { name: "findLikelyDuplicates", run: (actor) => findLikelyDuplicates(actor, { name: "矩阵", dateOfBirth: "2018-01-01" }) },
+  ],
+  "household.create": [{ name: "createHousehold", run: (actor) => createHousehold(actor, household()) }],
+  "household.read": [{ name: "getHousehold", run: (actor) => getHousehold(actor, missingId()) }],
+  "household.update": [{ name: "updateHousehold", run: (actor) => updateHousehold(actor, { ...household(), householdId: missingId(), version: 1 }) }],
+  "groupSession.list": [{ name: "listGroupSessions", run: (actor) => listGroupSessions(actor) }],
+  "groupSession.read": [{ name: "getGroupSession", run: (actor) => getGroupSession(actor, missingId()) }],
+  "groupSession.create": [{ name: "createGroupSession", run: (actor) => createGroupSession(actor, { ...groupSession, childIds: [] }) }],
+  "visitPolicy.update": [{ name: "updateVisitPolicy", run: (actor) => updateVisitPolicy(actor, { version: 0, RED: 7, YELLOW: 14, BLUE: 30, GREEN: 90 }) }],
   "child.read": [
     { name: "getChildFile (existing child)", run: (actor) => getChildFile(actor, existingChildId) },
     { name: "getChildFile (missing id)", run: (actor) => getChildFile(actor, missingId()) },

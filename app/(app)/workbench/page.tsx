@@ -9,6 +9,9 @@ import { DEFAULT_CHILD_SEARCH } from "@/lib/schemas/child-search";
 import { searchChildren } from "@/lib/server/children/search";
 import { getTodaysWork } from "@/lib/server/workbench/queries";
 
+const SECONDARY =
+  "flex min-h-12 items-center justify-center rounded-xl bg-white px-3 text-base font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50";
+
 export default async function WorkbenchPage() {
   const actor = await requireActor(["list", "child"]);
   const [{ t }, work, children] = await Promise.all([getTranslator(), getTodaysWork(actor), searchChildren(actor, DEFAULT_CHILD_SEARCH)]);
@@ -20,13 +23,18 @@ export default async function WorkbenchPage() {
         <p className="text-sm text-slate-600">{t("workbench.greeting", { name: actor.displayName })}</p>
       </div>
       {isDirector && (
-        <div className="grid gap-2 sm:grid-cols-2">
+        <div className="space-y-2">
           <Link href="/households/new" className="flex min-h-14 items-center justify-center rounded-xl bg-brand-600 px-4 text-lg font-semibold text-white hover:bg-brand-700">
             + {t("workbench.register")}
           </Link>
-          <Link href="/group-sessions" className="flex min-h-14 items-center justify-center rounded-xl bg-white px-4 text-base font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-            {t("workbench.groupSession")}
-          </Link>
+          <div className="grid grid-cols-2 gap-2">
+            <Link href="/group-sessions" className={SECONDARY}>
+              {t("workbench.groupSession")}
+            </Link>
+            <Link href="/roster" className={SECONDARY}>
+              {t("workbench.roster")}
+            </Link>
+          </div>
         </div>
       )}
       {/* A plain GET form: finding a child works without JavaScript on a slow phone. */}

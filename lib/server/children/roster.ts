@@ -42,33 +42,32 @@ export async function listRoster(actor: Actor): Promise<Roster> {
   if (!canPrintRoster(actor)) throw new ForbiddenError();
   const code = codeOfPrefix(actor.scopePrefix);
   const { area, rows } = await db().$transaction(async (tx) => {
-    const [area, rows] = await Promise.all([
-      tx.adminArea.findUnique({ where: { code }, select: { name: true } }),
-      tx.child.findMany({
-        where: { ...scopeWhere(actor), status: "ACTIVE" },
-        select: {
-          id: true,
-          name: true,
-          sex: true,
-          dateOfBirth: true,
-          areaName: true,
-          riskLevel: true,
-          nextVisitOn: true,
-          categories: { where: { endDate: null }, select: { category: true }, orderBy: { startDate: "asc" } },
-          household: {
-            select: {
-              guardians: {
-                select: { name: true, relationship: true, phone: true, isEntrusted: true },
-                orderBy: [{ isEntrusted: "desc" }, { createdAt: "asc" }],
-                take: 1,
-              },
+    // One transaction is one connection: its queries run one after another.
+    const area = await tx.adminArea.findUnique({ where: { code }, select: { name: true } });
+    const rows = await tx.child.findMany({
+      where: { ...scopeWhere(actor), status: "ACTIVE" },
+      select: {
+        id: true,
+        name: true,
+        sex: true,
+        dateOfBirth: true,
+        areaName: true,
+        riskLevel: true,
+        nextVisitOn: true,
+        categories: { where: { endDate: null }, select: { category: true }, orderBy: { startDate: "asc" } },
+        household: {
+          select: {
+            guardians: {
+              select: { name: true, relationship: true, phone: true, isEntrusted: true },
+              orderBy: [{ isEntrusted: "desc" }, { createdAt: "asc" }],
+              take: 1,
             },
           },
         },
-        orderBy: [{ areaCode: "asc" }, { namePinyin: "asc" }, { name: "asc" }],
-        take: MAX_ROWS,
-      }),
-    ]);
+      },
+      orderBy: [{ areaCode: "asc" }, { namePinyin: "asc" }, { name: "asc" }],
+      take: MAX_ROWS,
+    });
     await writeAudit(tx, actor, { action: "print", entity: "child", areaCode: code, details: { count: rows.length, kind: "roster" } });
     return { area, rows };
   });

@@ -21,10 +21,9 @@ export async function createGroupSession(actor: Actor, input: CreateGroupSession
   const childIds = [...new Set(input.childIds)];
 
   const result = await db().$transaction(async (tx) => {
-    const [area, children] = await Promise.all([
-      tx.adminArea.findUnique({ where: { code: actor.scopePrefix }, select: { name: true } }),
-      tx.child.findMany({ where: { id: { in: childIds }, ...scopeWhere(actor), status: "ACTIVE" }, select: { id: true, areaCode: true } }),
-    ]);
+    // One transaction is one connection: its queries run one after another.
+    const area = await tx.adminArea.findUnique({ where: { code: actor.scopePrefix }, select: { name: true } });
+    const children = await tx.child.findMany({ where: { id: { in: childIds }, ...scopeWhere(actor), status: "ACTIVE" }, select: { id: true, areaCode: true } });
     if (children.length !== childIds.length) {
       const found = new Set(children.map((c) => c.id));
       await writeAudit(tx, actor, {

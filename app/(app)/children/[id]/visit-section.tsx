@@ -24,9 +24,15 @@ export async function VisitSection({ actor, child, t }: { actor: Actor; child: S
     <div className="space-y-4">
       <UrgentReports reports={reports} canAcknowledge={can(actor.role, "update", "mandatoryReport")} title={t("mandatoryReport.childTitle")} t={t} />
       {canVisit && policy && (
-        <Card title={t("visit.title")}>
-          <VisitForm target={{ mode: "create", childId: child.id }} today={todayInChina()} dateOfBirth={child.dateOfBirth} intervals={policy.intervals} />
-        </Card>
+        // Folded behind one big button so the history stays near the top on a phone; open on a first visit.
+        <details className="group rounded-xl border border-slate-200 bg-white shadow-sm" open={visits.length === 0} data-testid="visit-form-toggle">
+          <summary className="flex min-h-14 cursor-pointer list-none items-center justify-center rounded-xl bg-brand-600 px-4 text-base font-medium text-white group-open:rounded-b-none">
+            {t("visit.title")}
+          </summary>
+          <div className="p-4">
+            <VisitForm target={{ mode: "create", childId: child.id }} today={todayInChina()} dateOfBirth={child.dateOfBirth} intervals={policy.intervals} />
+          </div>
+        </details>
       )}
       <Card title={t("visit.timeline.title")}>
         <VisitTimeline visits={visits} canDraft={can(actor.role, "create", "referral") && child.status === "ACTIVE"} t={t} />
