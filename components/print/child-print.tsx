@@ -1,95 +1,52 @@
 import type { Translate } from "@/lib/i18n/translate";
 import type { ChildFile } from "@/lib/server/children/file";
-import { Fields, PrintSection, SignatureLines } from "./print-section";
-
-const VISITS_ON_PAPER = 8;
+import type { VisitListItem } from "@/lib/server/visits/queries";
+import { ChildBasicsPrint } from "./child-basics-print";
+import { GuardiansPrint, HouseholdPrint } from "./household-print";
+import { CELL, Empty, PrintSection, SignatureLines } from "./print-section";
+import { VisitsPrint } from "./visits-print";
 
 function yuan(fen: number) {
   return (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-function Empty({ text }: { text: string }) {
-  return <p className="text-sm text-slate-600 print:text-black">{text}</p>;
+function CategoriesPrint({ categories, t }: { categories: ChildFile["categories"]; t: Translate }) {
+  if (categories.length === 0) return <Empty text={t("print.none")} />;
+  return (
+    <table className="w-full border-collapse text-sm">
+      <thead>
+        <tr>
+          {["print.child.category", "print.child.startDate", "print.child.endDate"].map((key) => (
+            <th key={key} scope="col" className={`${CELL} text-left font-semibold`}>
+              {t(key)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {categories.map((c) => (
+          <tr key={c.id}>
+            <td className={CELL}>{t(`categories.${c.category}`)}</td>
+            <td className={`${CELL} tabular-nums`}>{c.startDate}</td>
+            <td className={`${CELL} tabular-nums`}>{c.endDate ?? t("print.child.ongoing")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
-/** 一人一档 on paper: the same facts as the screen file, laid out for A4 and the signatures. */
-export function ChildPrint({ file, t }: { file: ChildFile; t: Translate }) {
-  const yesNo = (value: boolean) => (value ? t("print.yes") : t("print.no"));
-  const { household } = file;
+/** 一人一档 on paper: every registration answer and the latest visits, laid out for A4, then the signatures. */
+export function ChildPrint({ file, visits, hasMoreVisits, t }: { file: ChildFile; visits: VisitListItem[]; hasMoreVisits: boolean; t: Translate }) {
   return (
     <div className="space-y-4">
-      <PrintSection title={t("print.child.profile")}>
-        <Fields
-          rows={[
-            [t("print.child.name"), file.name],
-            [t("print.child.sex"), t(`sex.${file.sex}`)],
-            [t("print.child.dateOfBirth"), `${file.dateOfBirth}（${t("print.age", { age: file.age })}）`],
-            [t("print.child.ethnicity"), file.ethnicity],
-            [t("print.child.idNumber"), file.idNumberMasked ?? t("print.child.noId", { reason: file.noIdReason ?? "—" })],
-            [t("print.child.hukou"), t(`hukou.${file.hukouStatus}`)],
-            [t("print.child.school"), t(`school.${file.schoolStage}`)],
-            [t("print.child.living"), t(`living.${file.livingArrangement}`)],
-            [t("print.child.risk"), file.riskLevel ? t(`risk.${file.riskLevel}`) : "—"],
-            [t("print.child.nextVisitOn"), file.nextVisitOn ?? "—"],
-          ]}
-        />
-      </PrintSection>
-      <PrintSection title={t("print.child.household")}>
-        <Fields
-          rows={[
-            [t("print.child.address"), household.address],
-            [t("print.child.father"), household.fatherWhereabouts ?? "—"],
-            [t("print.child.mother"), household.motherWhereabouts ?? "—"],
-            [t("print.child.dibao"), yesNo(household.hasDibao)],
-            [t("print.child.tekun"), yesNo(household.hasTekun)],
-            [t("print.child.lowIncome"), yesNo(household.isLowIncome)],
-          ]}
-        />
-      </PrintSection>
-      <PrintSection title={t("print.child.guardians")}>
-        {household.guardians.length === 0 ? (
-          <Empty text={t("print.none")} />
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {household.guardians.map((g) => (
-              <li key={g.id}>
-                {g.name}（{g.relationship}）· {g.canCare ? t("print.child.canCare") : t("print.child.cannotCare")}
-                {g.isEntrusted &&
-                  ` · ${t("print.child.entrusted")} · ${g.confirmationSignedOn ? t("print.child.confirmationSigned", { date: g.confirmationSignedOn }) : t("print.child.confirmationMissing")}`}
-                {g.phone && ` · ${g.phone}`}
-              </li>
-            ))}
-          </ul>
-        )}
-      </PrintSection>
+      <ChildBasicsPrint file={file} t={t} />
+      <HouseholdPrint household={file.household} t={t} />
+      <GuardiansPrint guardians={file.household.guardians} t={t} />
       <PrintSection title={t("print.child.categories")}>
-        {file.categories.length === 0 ? (
-          <Empty text={t("print.none")} />
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {file.categories.map((c) => (
-              <li key={`${c.category}-${c.startDate}`}>
-                {t(`categories.${c.category}`)} · {c.endDate ? t("print.period", { start: c.startDate, end: c.endDate }) : t("print.since", { date: c.startDate })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <CategoriesPrint categories={file.categories} t={t} />
       </PrintSection>
-      <PrintSection title={t("print.child.visits")}>
-        {file.visits.length === 0 ? (
-          <Empty text={t("print.none")} />
-        ) : (
-          <ol className="space-y-2 text-sm">
-            {file.visits.slice(0, VISITS_ON_PAPER).map((v) => (
-              <li key={v.id} className="break-inside-avoid">
-                <span className="font-medium">{v.visitedOn}</span>
-                {v.riskLevel && ` · ${t(`risk.${v.riskLevel}`)}`}
-                {v.notes && <p className="whitespace-pre-wrap">{v.notes}</p>}
-              </li>
-            ))}
-          </ol>
-        )}
-      </PrintSection>
+      <VisitsPrint visits={visits} hasMore={hasMoreVisits} t={t} />
       <PrintSection title={t("print.child.referrals")}>
         {file.referrals.length === 0 ? (
           <Empty text={t("print.none")} />
