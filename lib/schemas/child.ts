@@ -12,7 +12,7 @@ import {
   SEXES,
 } from "@/lib/domain/enums";
 import { normaliseIdNumber, validateIdNumber } from "@/lib/domain/id-number";
-import { checkbox, hasControlChars, optionalText, pastDate } from "./household";
+import { checkbox, hasControlChars, optionalText, pastDate, version } from "./fields";
 
 /** 姓名: one field, 1–50 code points (· and CJK beyond the BMP such as 𠮷 count once), no markup. */
 export const childName = z
@@ -114,7 +114,7 @@ export const updateChildSchema = z
   .strictObject({
     ...childFields,
     childId: z.uuid({ error: "errors.notFound" }),
-    version: z.coerce.number().int().positive(),
+    version,
     // Categories are never deleted: an ended one keeps its row with an end date.
     endCategories: z.array(z.strictObject({ categoryId: z.uuid(), endDate: isoDate })).default([]),
   })
@@ -135,7 +135,7 @@ export const CLOSE_REASONS = ["MOVED_AWAY", "TURNED_18", "DIED", "OTHER"] as con
 export const closeFileSchema = z
   .strictObject({
     childId: z.uuid({ error: "errors.notFound" }),
-    version: z.coerce.number().int().positive(),
+    version,
     reason: z.enum(CLOSE_REASONS, { error: "child.errors.closeReason" }),
     note: optionalText(200, "child.errors.closeNote"),
   })

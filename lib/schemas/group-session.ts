@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { todayInChina } from "@/lib/domain/dates";
 import { GROUP_TOPICS } from "@/lib/domain/enums";
-import { hasControlChars } from "./household";
+import { hasControlChars } from "./fields";
 
 // Form fields arrive as strings (FormData); the same schema runs in the browser and in the action.
 

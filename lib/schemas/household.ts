@@ -1,35 +1,8 @@
 import { z } from "zod";
-import { todayInChina } from "@/lib/domain/dates";
 import { INCOME_SOURCES, PARENT_STATUSES } from "@/lib/domain/enums";
+import { checkbox, hasControlChars, optionalText, pastDate, version } from "./fields";
 
 // Form fields arrive as strings (FormData); the same schema runs in the browser and in the action.
-
-/** A checkbox: "on"/"true" from a form, or a boolean from code. */
-export const checkbox = z.union([z.boolean(), z.stringbool()]).optional().default(false);
-
-/** Optional free text: "" when empty, trimmed, no control characters. */
-export function optionalText(max: number, error: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error })
-    .refine((s) => !hasControlChars(s), { error })
-    .optional()
-    .default("");
-}
-
-export function hasControlChars(s: string): boolean {
-  return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s);
-}
-
-/** "" or an ISO date that is not after today (Beijing). */
-export function pastDate(error: string, futureError: string) {
-  return z
-    .union([z.iso.date({ error }), z.literal("")])
-    .optional()
-    .default("")
-    .refine((d) => d === "" || d <= todayInChina(), { error: futureError });
-}
 
 /** Mobile numbers: 11 digits starting with 1 (domain.md). */
 export const phone = z
@@ -95,7 +68,7 @@ export const updateHouseholdSchema = z
   .strictObject({
     ...householdFields,
     householdId: z.uuid({ error: "errors.notFound" }),
-    version: z.coerce.number().int().positive(),
+    version,
   })
   .superRefine(checkGuardian);
 export type UpdateHouseholdInput = z.infer<typeof updateHouseholdSchema>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { version } from "./fields";
 
 export const acknowledgeReportSchema = z.strictObject({
   reportId: z.uuid({ error: "errors.notFound" }),
-  version: z.coerce.number().int().positive(),
+  version,
 });
 
 export type AcknowledgeReportInput = z.infer<typeof acknowledgeReportSchema>;

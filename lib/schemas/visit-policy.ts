@@ -8,7 +8,7 @@ const interval = z.coerce
   .max(MAX_INTERVAL_DAYS, { error: "visitPolicy.errors.interval" });
 
 export const visitPolicySchema = z.strictObject({
-  version: z.coerce.number().int().min(0),
+  version: z.coerce.number().int().min(0).max(2_147_483_647),
   RED: interval,
   YELLOW: interval,
   BLUE: interval,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { version } from "./fields";
 import { RISK_LEVELS } from "@/lib/domain/categories";
 import { CHECK_STATUSES, MET_WITH, REFERRAL_TYPES, VISIT_TYPES } from "@/lib/domain/enums";
 import { requiresMandatoryReport } from "@/lib/domain/visit-policy";
@@ -51,7 +52,7 @@ export const recordVisitSchema = z
 export type RecordVisitInput = z.infer<typeof recordVisitSchema>;
 
 export const updateVisitSchema = z
-  .strictObject({ visitId: z.uuid({ error: "errors.notFound" }), version: z.coerce.number().int().positive(), ...visitFields })
+  .strictObject({ visitId: z.uuid({ error: "errors.notFound" }), version, ...visitFields })
   .superRefine(mandatoryReportRule);
 
 export type UpdateVisitInput = z.infer<typeof updateVisitSchema>;
@@ -65,7 +66,7 @@ export type ReferralDraftInput = z.infer<typeof referralDraftSchema>;
 
 export const closeChildFileSchema = z.strictObject({
   childId: z.uuid({ error: "errors.notFound" }),
-  version: z.coerce.number().int().positive(),
+  version,
   reason: z.enum(["MOVED_AWAY", "TURNED_18", "DIED", "OTHER"], { error: "child.errors.closeReason" }),
 });
 

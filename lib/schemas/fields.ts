@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { todayInChina } from "@/lib/domain/dates";
+
+// Field shapes shared by every form schema. Form fields arrive as strings (FormData); the same schema
+// runs in the browser and in the action.
+
+/** No record in this product predates 1900; earlier years are typing slips (and year 0 breaks PostgreSQL). */
+export const EARLIEST_DATE = "1900-01-01";
+
+/** A record's version for optimistic locking: a positive 32-bit integer (the column's range). */
+export const version = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * One id per form submission, made in the browser when the form opens: a retry after a lost response
+ * carries the same id, and the server returns what the first attempt saved instead of saving twice.
+ */
+export const requestId = z.uuid({ error: "errors.validation" });
+
+/** A checkbox: "on"/"true" from a form, or a boolean from code. */
+export const checkbox = z.union([z.boolean(), z.stringbool()]).optional().default(false);
+
+/** Optional free text: "" when empty, trimmed, no control characters. */
+export function optionalText(max: number, error: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error })
+    .refine((s) => !hasControlChars(s), { error })
+    .optional()
+    .default("");
+}
+
+export function hasControlChars(s: string): boolean {
+  return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s);
+}
+
+/** "" or an ISO date that is not after today (Beijing). */
+export function pastDate(error: string, futureError: string) {
+  return z
+    .union([z.iso.date({ error }), z.literal("")])
+    .optional()
+    .default("")
+    .refine((d) => d === "" || d >= EARLIEST_DATE, { error })
+    .refine((d) => d === "" || d <= todayInChina(), { error: futureError });
+}
+
