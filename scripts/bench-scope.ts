@@ -3,7 +3,7 @@ import type { RoleName } from "@/lib/domain/roles";
 import { disconnectDb, db } from "@/lib/server/db";
 import { listChildren, countChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
-import { resolveActor } from "@/lib/server/session";
+import { benchActor } from "./lib/bench-actor";
 import { runScript } from "./lib/run-script";
 
 // Times the jurisdiction-scoped reads of the data layer (the real functions, real actors) on the
@@ -21,19 +21,6 @@ async function median(run: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0;
 }
 
-async function actorAt(role: RoleName, areaCode: string) {
-  const loginName = `bench-${role.toLowerCase()}-${areaCode || "nation"}`;
-  const user = await db().user.upsert({
-    where: { loginName },
-    create: { loginName, passwordHash: "!", displayName: "bench", role, areaCode, isActive: true },
-    update: {},
-    select: { id: true },
-  });
-  const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
-  const actor = await resolveActor(session.id, "bench");
-  if (!actor) throw new Error(`No actor for ${role} at ${areaCode}`);
-  return actor;
-}
 
 await runScript("bench:scope", async () => {
   const [busiest] = await db().$queryRaw<{ village: string; n: bigint }[]>`
@@ -50,7 +37,7 @@ await runScript("bench:scope", async () => {
   ];
   const lines = [`| level | children in scope | countChildren | listChildren (200) | getAreaOverview |`, `|---|---|---|---|---|`];
   for (const [label, role, code] of levels) {
-    const actor = await actorAt(role, code);
+    const actor = await benchActor(role, code);
     const inScope = await db().child.count({ where: { areaCode: { startsWith: actor.scopePrefix } } });
     const canCases = !["PROVINCE_OFFICER", "MINISTRY_OFFICER"].includes(role);
     const count = canCases ? `${(await median(() => countChildren(actor))).toFixed(1)} ms` : "— (no case data)";

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { RoleName } from "@/lib/domain/roles";
 import { parseChildSearch } from "@/lib/schemas/child-search";
 import { searchChildren } from "@/lib/server/children/search";
 import { db, disconnectDb } from "@/lib/server/db";
-import { resolveActor } from "@/lib/server/session";
 import { getTodaysWork } from "@/lib/server/workbench/queries";
+import type { Actor } from "@/lib/server/session";
+import { benchActor } from "./lib/bench-actor";
 import { runScript } from "./lib/run-script";
 
 // npm run bench:workbench [-- --runs 50 --villages 5]: times the director's workbench data (the real
@@ -25,24 +25,11 @@ const VILLAGES = option("villages", 5);
 const DOC = path.resolve(import.meta.dirname, "../docs/benchmarks.md");
 const HEADING = "## Director's workbench (`npm run bench:workbench`)";
 
-async function actorAt(role: RoleName, areaCode: string) {
-  const loginName = `bench-${role.toLowerCase()}-${areaCode}`;
-  const user = await db().user.upsert({
-    where: { loginName },
-    create: { loginName, passwordHash: "!", displayName: "bench", role, areaCode, isActive: true },
-    update: {},
-    select: { id: true },
-  });
-  const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
-  const actor = await resolveActor(session.id, "bench");
-  if (!actor) throw new Error(`No actor for ${role} at ${areaCode}`);
-  return actor;
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** Runs each query RUNS times per actor after one warm-up; returns p50/p95 per query name. */
-async function measure(actors: Awaited<ReturnType<typeof actorAt>>[], queries: Record<string, (actor: Awaited<ReturnType<typeof actorAt>>) => Promise<unknown>>) {
+async function measure(actors: Actor[], queries: Record<string, (actor: Actor) => Promise<unknown>>) {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(queries).map((name) => [name, []]));
   for (const actor of actors) for (const run of Object.values(queries)) await run(actor);
   for (let i = 0; i < RUNS; i++) {
@@ -91,9 +78,9 @@ await runScript("bench:workbench", async () => {
     SELECT area_code AS code, count(*) AS n FROM children GROUP BY 1 ORDER BY 2 DESC LIMIT ${VILLAGES}`;
   if (villages.length === 0) throw new Error("No children: run `npm run seed:large` first.");
   const total = await db().child.count();
-  const directors = await Promise.all(villages.map((v) => actorAt("VILLAGE_DIRECTOR", v.code)));
-  const supervisor = [await actorAt("TOWNSHIP_SUPERVISOR", `${villages[0]!.code.slice(0, 9)}000`)];
-  const county = [await actorAt("COUNTY_OFFICER", `${villages[0]!.code.slice(0, 6)}000000`)];
+  const directors = await Promise.all(villages.map((v) => benchActor("VILLAGE_DIRECTOR", v.code)));
+  const supervisor = [await benchActor("TOWNSHIP_SUPERVISOR", `${villages[0]!.code.slice(0, 9)}000`)];
+  const county = [await benchActor("COUNTY_OFFICER", `${villages[0]!.code.slice(0, 6)}000000`)];
   const inScope = async (prefix: string) => (await db().child.count({ where: { areaCode: { startsWith: prefix } } })).toLocaleString("en");
 
   const workbench = {
