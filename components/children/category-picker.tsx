@@ -4,6 +4,10 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
 import { CHILD_CATEGORIES, type ChildCategoryName } from "@/lib/domain/categories";
 import type { CategorySuggestion } from "@/lib/domain/category-rules";
+import { EARLIEST_DATE } from "@/lib/schemas/fields";
+
+/** 受艾滋病影响 needs a dedicated permission that does not exist yet: it is never offered here. */
+export const PICKABLE_CATEGORIES = CHILD_CATEGORIES.filter((c) => c !== "HIV_AFFECTED");
 
 export type CategoryChoice = { checked?: boolean; startDate: string };
 export type CategoryChoices = Partial<Record<ChildCategoryName, CategoryChoice>>;
@@ -20,15 +24,18 @@ type Props = {
   choices: CategoryChoices;
   onChoice: (c: ChildCategoryName, choice: CategoryChoice) => void;
   today: string;
+  /** The child's date of birth once typed: no category starts or ends before it. */
+  dateOfBirth?: string;
   error?: string;
   active?: ActiveCategory[];
   ending?: Ending;
   onEnding?: (id: string, endDate: string | undefined) => void;
 };
 
-export function CategoryPicker({ suggestions, choices, onChoice, today, error, active = [], ending = {}, onEnding }: Props) {
+export function CategoryPicker({ suggestions, choices, onChoice, today, dateOfBirth, error, active = [], ending = {}, onEnding }: Props) {
   const { t } = useI18n();
-  const open = CHILD_CATEGORIES.filter((c) => !active.some((a) => a.category === c));
+  const minStart = dateOfBirth && dateOfBirth >= EARLIEST_DATE ? dateOfBirth : EARLIEST_DATE;
+  const open = PICKABLE_CATEGORIES.filter((c) => !active.some((a) => a.category === c));
   return (
     <Fieldset legend={t("registration.categories")}>
       {active.length > 0 && (
@@ -40,7 +47,7 @@ export function CategoryPicker({ suggestions, choices, onChoice, today, error, a
                 {t("registration.endCategory", { category: t(`categories.${a.category}`), date: a.startDate })}
               </label>
               {ending[a.id] !== undefined && (
-                <input type="date" aria-label={t("registration.endDate")} className={inputClass} value={ending[a.id]} max={today} onChange={(e) => onEnding?.(a.id, e.target.value)} />
+                <input type="date" aria-label={t("registration.endDate")} className={inputClass} value={ending[a.id]} min={a.startDate} max={today} onChange={(e) => onEnding?.(a.id, e.target.value)} />
               )}
             </li>
           ))}
@@ -64,7 +71,7 @@ export function CategoryPicker({ suggestions, choices, onChoice, today, error, a
                   <label className="block text-xs text-slate-500" htmlFor={`start-${c}`}>
                     {t("registration.startDate")}
                   </label>
-                  <input id={`start-${c}`} type="date" className={inputClass} value={startDate} max={today} onChange={(e) => onChoice(c, { checked: true, startDate: e.target.value })} />
+                  <input id={`start-${c}`} type="date" className={inputClass} value={startDate} min={minStart} max={today} onChange={(e) => onChoice(c, { checked: true, startDate: e.target.value })} />
                 </div>
               )}
             </li>

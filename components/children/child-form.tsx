@@ -1,17 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { newRequestId } from "@/lib/domain/request-id";
 import { z } from "zod";
 import { updateChildAction } from "@/app/(app)/children/[id]/actions";
 import { checkDuplicatesAction, createChildAction } from "@/app/(app)/households/actions";
 import { FormMessage, type FieldErrors, type FormValues } from "@/components/households/form-controls";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { CHILD_CATEGORIES } from "@/lib/domain/categories";
 import { mustReportLivingAlone, suggestCategories, type CategoryFacts } from "@/lib/domain/category-rules";
 import { createChildSchema, updateChildSchema } from "@/lib/schemas/child";
 import type { DuplicateReport } from "@/lib/server/children/duplicates";
-import { CategoryPicker, isTicked, type ActiveCategory, type CategoryChoices, type Ending } from "./category-picker";
+import { CategoryPicker, isTicked, PICKABLE_CATEGORIES, type ActiveCategory, type CategoryChoices, type Ending } from "./category-picker";
 import { ChildIdentityFields } from "./child-identity-fields";
 import { ChildSituationFields } from "./child-situation-fields";
 import { DuplicateWarning } from "./duplicate-warning";
@@ -73,6 +73,8 @@ export function ChildForm({ today, household, householdId, initial, edit }: { to
   const [duplicates, setDuplicates] = useState<DuplicateReport | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [pending, setPending] = useState(false);
+  // One id per opened form: a retry after a lost response is recognised and saves nothing twice.
+  const [requestId] = useState(() => newRequestId());
   const onChange = (name: string, value: string | boolean) => {
     setValues((v) => ({ ...v, [name]: value }));
     if (["name", "dateOfBirth", "idNumber"].includes(name)) {
@@ -85,16 +87,16 @@ export function ChildForm({ today, household, householdId, initial, edit }: { to
   const aloneAlert = facts ? mustReportLivingAlone(facts.livingArrangement, facts.dateOfBirth, today) && values.livingArrangement === "ALONE" : false;
 
   function buildInput() {
-    const categories = CHILD_CATEGORIES.filter((c) => !edit?.active.some((a) => a.category === c) && isTicked(c, choices, suggestions)).map((c) => ({
+    // Whether a rule suggested a category is decided again by the server from the saved answers.
+    const categories = PICKABLE_CATEGORIES.filter((c) => !edit?.active.some((a) => a.category === c) && isTicked(c, choices, suggestions)).map((c) => ({
       category: c,
       startDate: choices[c]?.startDate ?? today,
-      source: choices[c]?.checked === undefined ? ("RULE" as const) : ("DIRECTOR" as const),
     }));
     if (edit) {
       const endCategories = Object.entries(ending).flatMap(([categoryId, endDate]) => (endDate ? [{ categoryId, endDate }] : []));
       return { ...values, categories, childId: edit.childId, version: edit.version, endCategories };
     }
-    return { ...values, categories, householdId, confirmDuplicate: confirmed };
+    return { ...values, categories, householdId, requestId, confirmDuplicate: confirmed };
   }
 
   async function onSubmit(event: FormEvent) {
@@ -145,6 +147,7 @@ export function ChildForm({ today, household, householdId, initial, edit }: { to
         choices={choices}
         onChoice={(c, choice) => setChoices((prev) => ({ ...prev, [c]: choice }))}
         today={today}
+        dateOfBirth={facts?.dateOfBirth}
         error={categoryError ? t(categoryError) : undefined}
         active={edit?.active}
         ending={ending}

@@ -11,6 +11,7 @@ export function DuplicateWarning({ report, confirmed, onConfirm }: { report: Dup
     return (
       <FormMessage tone="error">
         <p>{t("registration.idExists", { name: report.idMatch.name })}</p>
+        {report.idMatch.closed && <p className="mt-1 font-medium">{t("registration.closedFileReopen")}</p>}
         <Link href={`/children/${report.idMatch.id}`} className="mt-2 inline-flex min-h-11 items-center font-medium underline">
           {t("registration.openExisting")}
         </Link>
@@ -28,6 +29,7 @@ export function DuplicateWarning({ report, confirmed, onConfirm }: { report: Dup
           <li key={c.id}>
             <Link href={`/children/${c.id}`} target="_blank" className="inline-flex min-h-11 items-center underline">
               {t("registration.candidate", { name: c.name, age: c.age, dateOfBirth: c.dateOfBirth, village: c.areaName })}
+              {c.closed && t("registration.closedFile")}
             </Link>
           </li>
         ))}

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { newRequestId } from "@/lib/domain/request-id";
 import { z } from "zod";
 import { createGroupSessionAction } from "@/app/(app)/group-sessions/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -19,6 +20,8 @@ export function GroupSessionForm({ today, earliest, facilitator, candidates }: P
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  // One id per submission: a retry after a lost response saves nothing twice. Success leaves the page.
+  const [requestId] = useState(() => newRequestId());
 
   function toggle(id: string) {
     setPicked((current) => {
@@ -32,7 +35,8 @@ export function GroupSessionForm({ today, earliest, facilitator, candidates }: P
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { ...Object.fromEntries(form), childIds: form.getAll("childIds") };
+    // The id in state, not the hidden field's: the server render made its own.
+    const input = { ...Object.fromEntries(form), childIds: form.getAll("childIds"), requestId };
     const parsed = createGroupSessionSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(z.flattenError(parsed.error).fieldErrors);
@@ -57,6 +61,7 @@ export function GroupSessionForm({ today, earliest, facilitator, candidates }: P
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="group-session-form">
+      <input type="hidden" name="requestId" value={requestId} suppressHydrationWarning />
       <Field label={t("groupSession.name")} htmlFor="title" error={err("title")}>
         <TextInput id="title" name="title" maxLength={100} aria-invalid={!!err("title")} />
       </Field>

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { newRequestId } from "@/lib/domain/request-id";
 import { z } from "zod";
 import { createHouseholdAction, updateHouseholdAction } from "@/app/(app)/households/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -44,15 +45,17 @@ export function HouseholdForm({ villageName, today, initial, edit }: { villageNa
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // One id per opened form: a retry after a lost response is recognised and saves nothing twice.
+  const [requestId] = useState(() => newRequestId());
   const onChange = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
   const common = { values, errors, onChange };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = edit ? { ...values, ...edit } : values;
-    const parsed = (edit ? updateHouseholdSchema : householdSchema).safeParse(input);
+    const input = edit ? { ...values, ...edit } : { ...values, requestId };
+    const parsed = edit ? updateHouseholdSchema.safeParse(input) : householdSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
+      setErrors(z.flattenError(parsed.error as z.ZodError).fieldErrors as FieldErrors);
       setMessage("errors.validation");
       return;
     }

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { newRequestId } from "@/lib/domain/request-id";
 import { z } from "zod";
 import { recordVisitAction, updateVisitAction } from "@/app/(app)/visits/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -32,6 +33,8 @@ export function VisitForm({ target, today, dateOfBirth, intervals, initial }: { 
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ tone: "ok" | "alert" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  // One id per submission: a retry after a lost response saves nothing twice. A new one after each save.
+  const [requestId, setRequestId] = useState(() => newRequestId());
   const latest = policyDate(values, intervals);
   const isUrgent = values.checks.safety === "URGENT";
 
@@ -52,7 +55,7 @@ export function VisitForm({ target, today, dateOfBirth, intervals, initial }: { 
     const fields = toVisitInput(values);
     const parsed =
       target.mode === "create"
-        ? recordVisitSchema.safeParse({ childId: target.childId, ...fields })
+        ? recordVisitSchema.safeParse({ childId: target.childId, requestId, ...fields })
         : updateVisitSchema.safeParse({ visitId: target.visitId, version: target.version, ...fields });
     if (!parsed.success) {
       setErrors(z.flattenError(parsed.error as z.ZodError).fieldErrors as Errors);
@@ -77,6 +80,7 @@ export function VisitForm({ target, today, dateOfBirth, intervals, initial }: { 
     const raised = !!result.data.mandatoryReportId;
     setMessage(raised ? { tone: "alert", text: `${t("visit.savedWithReport")} ${t("visit.urgent.police")}` } : { tone: "ok", text: t("visit.saved") });
     setValues(emptyVisitValues(today));
+    setRequestId(newRequestId());
     router.refresh();
   }
 
@@ -84,6 +88,8 @@ export function VisitForm({ target, today, dateOfBirth, intervals, initial }: { 
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="visit-form">
+      {/* The server render and the browser each make an id; the browser's (in state) is the one sent. */}
+      {target.mode === "create" && <input type="hidden" name="requestId" value={requestId} suppressHydrationWarning />}
       <Field label={t("visit.visitedOn")} htmlFor="visitedOn" error={err("visitedOn")}>
         <TextInput id="visitedOn" name="visitedOn" type="date" value={values.visitedOn} min={dateOfBirth} max={today} onChange={(e) => update({ visitedOn: e.target.value })} aria-invalid={!!err("visitedOn")} />
       </Field>

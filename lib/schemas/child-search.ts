@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RISK_LEVELS, type ChildCategoryName } from "@/lib/domain/categories";
+import { hasControlChars } from "./fields";
 
 // The children list's state lives in the URL (/children?q=…&risk=RED&page=2), so it works without
 // JavaScript. A bad value falls back to that field's default and an unknown key resets the whole search:
@@ -38,7 +39,8 @@ export const childSearchSchema = z.strictObject({
   q: z
     .string()
     .transform((text) => text.trim())
-    .pipe(z.string().max(50))
+    // Control characters (a NUL breaks PostgreSQL text) make the box count as empty.
+    .pipe(z.string().max(50).refine((text) => !hasControlChars(text)))
     .optional()
     .catch(undefined),
   category: optional(z.enum(SEARCHABLE_CATEGORIES)),

@@ -12,7 +12,7 @@ import {
   SEXES,
 } from "@/lib/domain/enums";
 import { normaliseIdNumber, validateIdNumber } from "@/lib/domain/id-number";
-import { checkbox, hasControlChars, optionalText, pastDate, version } from "./fields";
+import { checkbox, EARLIEST_DATE, hasControlChars, optionalText, pastDate, requestId, version } from "./fields";
 
 /** 姓名: one field, 1–50 code points (· and CJK beyond the BMP such as 𠮷 count once), no markup. */
 export const childName = z
@@ -22,12 +22,18 @@ export const childName = z
   .refine((s) => [...s].length <= 50, { error: "registration.errors.nameTooLong" })
   .refine((s) => !hasControlChars(s) && !/[<>]/.test(s), { error: "registration.errors.nameInvalid" });
 
-const isoDate = z.iso.date({ error: "registration.errors.date" });
+/** A date the form must have: ISO, not before 1900 (later bounds depend on the field). */
+const isoDate = z.iso.date({ error: "registration.errors.date" }).refine((d) => d >= EARLIEST_DATE, { error: "registration.errors.date" });
 
+// 受艾滋病影响: recording it needs a dedicated permission that does not exist yet, so no one can add it here.
+const PROTECTED_CATEGORIES: readonly string[] = ["HIV_AFFECTED"];
+
+/** A category the director ticks; whether a rule suggested it (source) is decided by the server. */
 export const categoryEntry = z.strictObject({
-  category: z.enum(CHILD_CATEGORIES, { error: "registration.errors.category" }),
+  category: z
+    .enum(CHILD_CATEGORIES, { error: "registration.errors.category" })
+    .refine((c) => !PROTECTED_CATEGORIES.includes(c), { error: "registration.errors.categoryProtected" }),
   startDate: isoDate,
-  source: z.enum(["DIRECTOR", "RULE"]).default("DIRECTOR"),
 });
 export type CategoryEntry = z.infer<typeof categoryEntry>;
 
@@ -35,7 +41,13 @@ const childFields = {
   name: childName,
   sex: z.enum(SEXES, { error: "registration.errors.sex" }),
   dateOfBirth: isoDate,
-  ethnicity: z.string().trim().min(1, { error: "registration.errors.ethnicity" }).max(20, { error: "registration.errors.ethnicity" }).default("汉族"),
+  ethnicity: z
+    .string()
+    .trim()
+    .min(1, { error: "registration.errors.ethnicity" })
+    .max(20, { error: "registration.errors.ethnicity" })
+    .refine((s) => !hasControlChars(s), { error: "registration.errors.ethnicity" })
+    .default("汉族"),
   idNumber: z.string().trim().max(30, { error: "registration.errors.id.format" }).optional().default(""),
   noId: checkbox,
   noIdReason: optionalText(200, "registration.errors.noIdReason"),
@@ -69,7 +81,7 @@ function refineChild(idRequired: boolean) {
   return (v: ChildShape, ctx: z.RefinementCtx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     const today = todayInChina();
-    const dobValid = /^\d{4}-\d{2}-\d{2}$/.test(v.dateOfBirth);
+    const dobValid = /^\d{4}-\d{2}-\d{2}$/.test(v.dateOfBirth) && v.dateOfBirth >= EARLIEST_DATE;
     if (dobValid && v.dateOfBirth > today) issue("dateOfBirth", "registration.errors.futureBirthDate");
     else if (dobValid && ageOn(v.dateOfBirth, today) >= 18) issue("dateOfBirth", "registration.errors.adult");
     if (v.noId) {
@@ -91,6 +103,7 @@ function refineChild(idRequired: boolean) {
       if (seen.has(c.category)) issue("categories", "registration.errors.categoryTwice");
       seen.add(c.category);
       if (c.startDate > today) issue("categories", "registration.errors.categoryFutureStart");
+      else if (dobValid && c.startDate < v.dateOfBirth) issue("categories", "registration.errors.categoryBeforeBirth");
     }
   };
 }
@@ -103,6 +116,7 @@ export const createChildSchema = z
   .strictObject({
     ...childFields,
     householdId: z.uuid({ error: "errors.notFound" }),
+    requestId,
     // "This is a different child": required when likely duplicates exist.
     confirmDuplicate: checkbox,
   })
@@ -119,6 +133,14 @@ export const updateChildSchema = z
     endCategories: z.array(z.strictObject({ categoryId: z.uuid(), endDate: isoDate })).default([]),
   })
   .superRefine(refineChild(false))
+  .superRefine((v, ctx) => {
+    // Start dates and the child's birth are checked on the server, which has the stored rows.
+    const today = todayInChina();
+    for (const e of v.endCategories) {
+      if (e.endDate > today) ctx.addIssue({ code: "custom", path: ["categories"], message: "registration.errors.categoryFutureEnd" });
+      else if (e.endDate < v.dateOfBirth) ctx.addIssue({ code: "custom", path: ["categories"], message: "registration.errors.categoryEndBeforeStart" });
+    }
+  })
   .transform(normalise);
 export type UpdateChildInput = z.infer<typeof updateChildSchema>;
 
@@ -141,3 +163,11 @@ export const closeFileSchema = z
   })
   .refine((v) => v.reason !== "OTHER" || v.note !== "", { path: ["note"], error: "child.errors.closeNoteRequired" });
 export type CloseFileInput = z.infer<typeof closeFileSchema>;
+
+/** Reopening a closed file (the child came back); the note says why, for the audit trail. */
+export const reopenFileSchema = z.strictObject({
+  childId: z.uuid({ error: "errors.notFound" }),
+  version,
+  note: optionalText(200, "child.errors.closeNote"),
+});
+export type ReopenFileInput = z.infer<typeof reopenFileSchema>;

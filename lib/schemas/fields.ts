@@ -30,8 +30,9 @@ export function optionalText(max: number, error: string) {
     .default("");
 }
 
+// Carriage returns stay allowed: browsers send a textarea's line breaks as \r\n.
 export function hasControlChars(s: string): boolean {
-  return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s);
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s);
 }
 
 /** "" or an ISO date that is not after today (Beijing). */

@@ -1,19 +1,23 @@
 import { z } from "zod";
 import { todayInChina } from "@/lib/domain/dates";
 import { GROUP_TOPICS } from "@/lib/domain/enums";
-import { hasControlChars } from "./fields";
+import { hasControlChars, requestId } from "./fields";
 
 // Form fields arrive as strings (FormData); the same schema runs in the browser and in the action.
 
 export const MAX_ATTENDANCE = 1000;
 
+// A browser posts a textarea's line breaks as CRLF; they count as one and are not control characters.
 function text(min: number, max: number) {
-  return z
-    .string({ error: "groupSession.errors.required" })
-    .trim()
-    .min(min, { error: "groupSession.errors.required" })
-    .max(max, { error: "groupSession.errors.tooLong" })
-    .refine((s) => !hasControlChars(s), { error: "groupSession.errors.tooLong" });
+  return z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v),
+    z
+      .string({ error: "groupSession.errors.required" })
+      .trim()
+      .min(min, { error: "groupSession.errors.required" })
+      .max(max, { error: "groupSession.errors.tooLong" })
+      .refine((s) => !hasControlChars(s), { error: "groupSession.errors.controlChars" }),
+  );
 }
 
 /** 0–1000 people; an empty field is missing, not zero. */
@@ -51,6 +55,7 @@ export function groupSessionProblems(value: SessionRules, today: string): Record
 
 export const createGroupSessionSchema = z
   .strictObject({
+    requestId,
     title: text(1, 100),
     topic: z.enum(GROUP_TOPICS, { error: "groupSession.errors.topic" }),
     heldOn: z.iso.date({ error: "groupSession.errors.date" }),

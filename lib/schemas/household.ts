@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INCOME_SOURCES, PARENT_STATUSES } from "@/lib/domain/enums";
-import { checkbox, hasControlChars, optionalText, pastDate, version } from "./fields";
+import { checkbox, hasControlChars, optionalText, pastDate, requestId, version } from "./fields";
 
 // Form fields arrive as strings (FormData); the same schema runs in the browser and in the action.
 
@@ -61,7 +61,7 @@ function checkGuardian(value: HouseholdShape, ctx: z.RefinementCtx) {
   }
 }
 
-export const householdSchema = z.strictObject(householdFields).superRefine(checkGuardian);
+export const householdSchema = z.strictObject({ ...householdFields, requestId }).superRefine(checkGuardian);
 export type HouseholdInput = z.infer<typeof householdSchema>;
 
 export const updateHouseholdSchema = z

@@ -1,12 +1,27 @@
 import { z } from "zod";
-import { version } from "./fields";
+import { hasControlChars, requestId, version } from "./fields";
 import { RISK_LEVELS } from "@/lib/domain/categories";
 import { CHECK_STATUSES, MET_WITH, REFERRAL_TYPES, VISIT_TYPES } from "@/lib/domain/enums";
 import { requiresMandatoryReport } from "@/lib/domain/visit-policy";
 
 const isoDate = z.iso.date({ error: "visit.errors.date" });
 const check = z.enum(CHECK_STATUSES, { error: "visit.errors.check" });
-const note = z.string().trim().max(200, { error: "visit.errors.noteTooLong" }).optional().default("");
+/**
+ * Free text: trimmed, at most `max` characters, no control characters (a NUL byte cannot be stored and
+ * others are paste accidents). Line breaks stay; a browser's CRLF counts as one.
+ */
+const text = (max: number, tooLong: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v),
+    z
+      .string()
+      .trim()
+      .max(max, { error: tooLong })
+      .refine((s) => !hasControlChars(s), { error: "visit.errors.controlChars" })
+      .optional()
+      .default(""),
+  );
+const note = text(200, "visit.errors.noteTooLong");
 // A form posts one value as a string and several as repeated keys; both become a list.
 const listOf = <T extends readonly [string, ...string[]]>(values: T, error: string) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values, { error })).max(values.length));
@@ -27,11 +42,11 @@ const visitFields = {
   wellbeing: note,
   riskLevel: z.enum(RISK_LEVELS, { error: "visit.errors.riskLevel" }),
   needs: listOf(REFERRAL_TYPES, "visit.errors.needs"),
-  notes: z.string().trim().max(2000, { error: "visit.errors.notesTooLong" }).optional().default(""),
+  notes: text(2000, "visit.errors.notesTooLong"),
   // Empty means "as the county's policy says"; a date may only be earlier (checked on the server).
   nextVisitOn: z.union([isoDate, z.literal("")]).optional().default(""),
   // 强制报告: what was seen, required when safety is urgent.
-  urgentDescription: z.string().trim().max(2000, { error: "visit.errors.notesTooLong" }).optional().default(""),
+  urgentDescription: text(2000, "visit.errors.notesTooLong"),
 };
 
 type VisitFields = { safetyCheck: string; riskLevel: string; urgentDescription: string };
@@ -46,7 +61,7 @@ function mandatoryReportRule(value: VisitFields, ctx: z.RefinementCtx) {
 }
 
 export const recordVisitSchema = z
-  .strictObject({ childId: z.uuid({ error: "errors.notFound" }), ...visitFields })
+  .strictObject({ childId: z.uuid({ error: "errors.notFound" }), requestId, ...visitFields })
   .superRefine(mandatoryReportRule);
 
 export type RecordVisitInput = z.infer<typeof recordVisitSchema>;

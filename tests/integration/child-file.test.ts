@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getChildFile } from "@/lib/server/children/file";
-import { closeChildFile } from "@/lib/server/children/mutations";
+import crypto from "node:crypto";
+import { isoDate, todayInChina } from "@/lib/domain/dates";
+import { closeChildFile, reopenChildFile } from "@/lib/server/children/mutations";
+import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { db, disconnectDb } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/session";
 import { makeVillage } from "../factories/areas";
@@ -82,5 +85,37 @@ describe("the child's file", () => {
     await db().mandatoryReport.create({ data: { childId: alone.id, areaCode: VILLAGE, kind: "CHILD_ALONE", description: "独居" } });
     const file = (await getChildFile(director, alone.id))!;
     expect(file.openReports).toEqual([expect.objectContaining({ kind: "CHILD_ALONE", status: "OPEN" })]);
+  });
+});
+
+describe("closing and reopening a file", () => {
+  it("audits an attempt to close a file outside the director's village as DENIED and says not found", async () => {
+    const elsewhere = await makeChild({ village: await makeVillage("411523101502") });
+    await expect(closeChildFile(director, { childId: elsewhere.id, version: elsewhere.version, reason: "MOVED_AWAY" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await db().child.findUniqueOrThrow({ where: { id: elsewhere.id } })).status).toBe("ACTIVE");
+    const denied = await db().auditEvent.findFirst({ where: { actorId: director.userId, action: "close", entityId: elsewhere.id } });
+    expect(denied?.outcome).toBe("DENIED");
+  });
+
+  it("reopens a closed file once: active again, reason cleared, due for a visit today, audited", async () => {
+    const returning = await makeChild({ village });
+    await closeChildFile(director, { childId: returning.id, version: returning.version, reason: "MOVED_AWAY" });
+    const input = { childId: returning.id, version: returning.version + 1, note: "随父母返乡" };
+    await reopenChildFile(director, input);
+    await expect(reopenChildFile(director, input)).rejects.toBeInstanceOf(ConflictError);
+    const row = await db().child.findUniqueOrThrow({ where: { id: returning.id } });
+    expect(row).toMatchObject({ status: "ACTIVE", closedReason: null, closedAt: null, version: returning.version + 2 });
+    expect(isoDate(row.nextVisitOn!)).toBe(todayInChina());
+    const audit = await db().auditEvent.findFirst({ where: { entityId: returning.id, action: "update" } });
+    expect(audit).toMatchObject({ outcome: "SUCCESS", details: { reopened: true, note: "随父母返乡" } });
+  });
+
+  it("does not reopen a file outside the director's village, nor let a supervisor reopen one", async () => {
+    const elsewhere = await makeChild({ village: await makeVillage("411523101503") });
+    await db().child.update({ where: { id: elsewhere.id }, data: { status: "CLOSED", closedReason: "MOVED_AWAY" } });
+    await expect(reopenChildFile(director, { childId: elsewhere.id, version: elsewhere.version, note: "" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reopenChildFile(director, { childId: crypto.randomUUID(), version: 1, note: "" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reopenChildFile(supervisor, { childId: elsewhere.id, version: elsewhere.version, note: "" })).rejects.toThrow("errors.forbidden");
+    expect((await db().child.findUniqueOrThrow({ where: { id: elsewhere.id } })).status).toBe("CLOSED");
   });
 });

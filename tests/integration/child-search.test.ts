@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "@/lib/domain/dates";
 import { addDays } from "@/lib/domain/work-lists";
-import { parseChildSearch } from "@/lib/schemas/child-search";
+import { DEFAULT_CHILD_SEARCH, parseChildSearch } from "@/lib/schemas/child-search";
 import { searchChildren } from "@/lib/server/children/search";
 import { db, disconnectDb } from "@/lib/server/db";
 import { ForbiddenError } from "@/lib/server/errors";
@@ -91,6 +91,14 @@ describe("searching the children list", () => {
     expect(await names(director, { page: "-2", risk: "PURPLE", status: "DELETED", school: ["IN_SCHOOL", "NOT_YET"] })).toEqual(defaults);
     expect(await names(director, { q: "张", utm_source: "x" })).toEqual(defaults);
     expect(await names(director, { q: "张".repeat(51) })).toEqual(defaults);
+  });
+
+  it("treats a search with a NUL or other control character as the default list, in the URL and in the data layer", async () => {
+    const defaults = await names(director, {});
+    expect(await names(director, { q: "\u0000" })).toEqual(defaults);
+    expect(await names(director, { q: "张\u0007" })).toEqual(defaults);
+    const direct = await searchChildren(director, { ...DEFAULT_CHILD_SEARCH, q: "\u0000" });
+    expect(direct.items.map((c) => c.name).sort()).toEqual(defaults);
   });
 
   it("refuses roles without case data", async () => {

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "@/lib/domain/dates";
 import { makeIdNumber } from "@/lib/domain/id-number";
@@ -26,6 +27,7 @@ let householdId: string;
 function registration(name: string, dateOfBirth: string, over: Record<string, unknown> = {}) {
   return createChildSchema.parse({
     householdId,
+    requestId: crypto.randomUUID(),
     name,
     sex: "FEMALE",
     dateOfBirth,
@@ -58,13 +60,13 @@ describe("the same ID number", () => {
     await expect(attempt).rejects.toMatchObject({ existingChildId: existing.id, code: "CONFLICT" });
     expect(await db().child.count()).toBe(before);
     const report = await findLikelyDuplicates(director, { name: "李另名", dateOfBirth: DOB, idNumber: existing.idNumber! });
-    expect(report.idMatch).toEqual({ id: existing.id, name: "李身份" });
+    expect(report.idMatch).toEqual({ id: existing.id, name: "李身份", closed: false });
   });
 
   it("saved by several directors at the same moment gives one file, the others refused", async () => {
     const idNumber = makeIdNumber(village.code, DOB, 417, "MALE");
     const input = registration("赵同时", DOB, { sex: "MALE", noId: false, noIdReason: "", idNumber, hukouStatus: "RURAL", confirmDuplicate: true });
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createChild(director, input)));
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createChild(director, { ...input, requestId: crypto.randomUUID() })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refusals = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
     expect(refusals.every((reason) => reason instanceof DuplicateIdError)).toBe(true);
@@ -121,5 +123,16 @@ describe("likely duplicates", () => {
   it("does not report a child of the same name in another village", async () => {
     await makeChild({ village: other, name: "郑同名", dateOfBirth: DOB });
     expect((await findLikelyDuplicates(director, { name: "郑同名", dateOfBirth: DOB })).candidates).toEqual([]);
+  });
+});
+
+describe("a returning child", () => {
+  it("is reported as a closed file, by ID and as a likely duplicate, so the director reopens it", async () => {
+    const gone = await makeChild({ village, name: "钱回乡", sex: "MALE", dateOfBirth: DOB });
+    await db().child.update({ where: { id: gone.id }, data: { status: "CLOSED", closedReason: "MOVED_AWAY", closedAt: new Date() } });
+    const byId = await findLikelyDuplicates(director, { name: "钱回乡", dateOfBirth: DOB, idNumber: gone.idNumber! });
+    expect(byId.idMatch).toEqual({ id: gone.id, name: "钱回乡", closed: true });
+    const byName = await findLikelyDuplicates(director, { name: "钱回乡", dateOfBirth: DOB });
+    expect(byName.candidates).toEqual([expect.objectContaining({ id: gone.id, closed: true })]);
   });
 });

@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createGroupSessionAction } from "@/app/(app)/group-sessions/actions";
 import { todayInChina } from "@/lib/domain/dates";
 import { createGroupSessionSchema, oneYearBefore, type CreateGroupSessionInput } from "@/lib/schemas/group-session";
 import { db, disconnectDb } from "@/lib/server/db";
@@ -14,19 +16,25 @@ import { onTestDatabaseClose, setupTestDatabase } from "../support/test-database
 setupTestDatabase();
 onTestDatabaseClose(disconnectDb);
 
-// Villages A and B share township T1; C is in township T2 of the same county.
-const VILLAGE = { A: "430102001001", B: "430102001002", C: "430102002001" } as const;
+// The action's session gate reads cookies; here it answers with the test's signed-in director.
+const signedIn = vi.hoisted(() => ({ actor: null as unknown }));
+vi.mock("@/lib/auth/get-actor", () => ({ getActor: async () => signedIn.actor }));
+
+// Villages A and B share township T1; C is in township T2 of the same county; D (for counts) in T3.
+const VILLAGE = { A: "430102001001", B: "430102001002", C: "430102002001", D: "430102003001" } as const;
 const TOWNSHIP_T1 = "430102001000";
 
 let directorA: Actor;
 let directorB: Actor;
 let directorC: Actor;
+let directorD: Actor;
 let supervisor: Actor;
 let county: Actor;
 const kids: Record<"a1" | "a2" | "b1", { id: string }> = {} as never;
 
 function session(overrides: Partial<CreateGroupSessionInput> = {}): CreateGroupSessionInput {
   return {
+    requestId: crypto.randomUUID(),
     title: "防溺水安全课",
     topic: "INJURY_PREVENTION",
     heldOn: todayInChina(),
@@ -52,6 +60,8 @@ beforeAll(async () => {
   directorA = await actorFor("VILLAGE_DIRECTOR", VILLAGE.A);
   directorB = await actorFor("VILLAGE_DIRECTOR", VILLAGE.B);
   directorC = await actorFor("VILLAGE_DIRECTOR", VILLAGE.C);
+  await makeVillage(VILLAGE.D);
+  directorD = await actorFor("VILLAGE_DIRECTOR", VILLAGE.D);
   supervisor = await actorFor("TOWNSHIP_SUPERVISOR", TOWNSHIP_T1);
   county = await actorFor("COUNTY_OFFICER", "430102000000");
 });
@@ -127,5 +137,51 @@ describe("group sessions", () => {
     await expect(createGroupSession(supervisor, session())).rejects.toBeInstanceOf(ForbiddenError);
     const candidates = await listAttendeeCandidates(directorA);
     expect(candidates.map((c) => c.id).sort()).toEqual([kids.a1.id, kids.a2.id].sort());
+  });
+});
+
+describe("saving the same session twice saves one session", () => {
+  it("a retry with the same request id returns the first session: one session, one audit row", async () => {
+    const input = session({ title: "重试的活动" });
+    const first = await createGroupSession(directorD, input);
+    expect(await createGroupSession(directorD, input)).toEqual(first);
+    expect(await db().groupSession.count({ where: { title: "重试的活动" } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { entity: "groupSession", entityId: first.id, action: "create" } })).toBe(1);
+  });
+
+  it("several submissions of one form at the same moment save one session and all get its id", async () => {
+    const input = session({ title: "连点的活动" });
+    const all = await Promise.all(Array.from({ length: 4 }, () => createGroupSession(directorD, input)));
+    expect(new Set(all.map((s) => s.id)).size).toBe(1);
+    expect(await db().groupSession.count({ where: { title: "连点的活动" } })).toBe(1);
+  });
+
+  it("the form must send a request id", () => {
+    const { requestId: _omitted, ...rest } = session();
+    const parsed = createGroupSessionSchema.safeParse({ ...rest, childrenCount: "3", caregiversCount: "0" });
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["requestId"]);
+  });
+});
+
+describe("control characters in a session's text", () => {
+  it("a session posted with a NUL byte in its title is a validation error and saves nothing", async () => {
+    signedIn.actor = directorD;
+    const before = await sessionCount(VILLAGE.D);
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...session(), title: "安全课\u0000", childrenCount: "3", caregiversCount: "0" })) {
+      if (!Array.isArray(value)) form.append(key, String(value));
+    }
+    const result = await createGroupSessionAction(form);
+    expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { title: ["groupSession.errors.controlChars"] } } });
+    expect(await sessionCount(VILLAGE.D)).toBe(before);
+  });
+
+  it("title, place, facilitator and notes refuse control characters; the notes keep a browser's line breaks", () => {
+    const base = { ...session(), childrenCount: "3", caregiversCount: "0" };
+    for (const field of ["title", "place", "facilitator", "notes"] as const) {
+      const parsed = createGroupSessionSchema.safeParse({ ...base, [field]: "活动\u001b" });
+      expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([[field, "groupSession.errors.controlChars"]]);
+    }
+    expect(createGroupSessionSchema.parse({ ...base, notes: "第一行\r\n第二行" }).notes).toBe("第一行\n第二行");
   });
 });

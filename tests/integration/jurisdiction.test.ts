@@ -189,7 +189,10 @@ describe("a village director works inside her own village only", () => {
     const row = await childRow(child.b1.id);
     expect(row.status).toBe("ACTIVE");
     expect(row.version).toBe(child.b1.version);
-    expect(await db().auditEvent.count({ where: { entityId: child.b1.id, action: "close" } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { entityId: child.b1.id, action: "close", outcome: "SUCCESS" } })).toBe(0);
+    // The attempt itself is on record, under the director's own village for her auditors.
+    const denied = await db().auditEvent.findFirst({ where: { entityId: child.b1.id, action: "close", outcome: "DENIED" } });
+    expect(denied?.actorId).toBe(director.userId);
   });
 });
 

@@ -54,23 +54,24 @@ beforeAll(async () => {
 });
 
 describe("the urgent list of mandatory reports", () => {
-  it("a township supervisor sees her township's open reports, newest first, and none closed or from elsewhere", async () => {
-    const listed = await listOpenMandatoryReports(supervisor);
-    expect(listed.map((r) => r.id)).toEqual([report.b, report.a]);
-    expect(listed[1]).toMatchObject({ kind: "CHILD_ALONE", status: "OPEN", description: `报告 ${A}`, childId: childA });
+  it("a township supervisor sees her township's open reports, the longest waiting first, and none closed or from elsewhere", async () => {
+    const { reports: listed, openCount } = await listOpenMandatoryReports(supervisor);
+    expect(listed.map((r) => r.id)).toEqual([report.a, report.b]);
+    expect(openCount).toBe(2);
+    expect(listed[0]).toMatchObject({ kind: "CHILD_ALONE", status: "OPEN", description: `报告 ${A}`, childId: childA });
   });
 
   it("a report open for more than 24 hours is flagged; a newer one is not", async () => {
-    const listed = await listOpenMandatoryReports(supervisor);
+    const { reports: listed } = await listOpenMandatoryReports(supervisor);
     expect(listed.map((r) => [r.id, r.isOverdue, r.hoursOpen])).toEqual([
-      [report.b, false, 2],
       [report.a, true, 30],
+      [report.b, false, 2],
     ]);
   });
 
   it("a county officer sees her whole county's reports and not the neighbouring county's", async () => {
-    expect((await listOpenMandatoryReports(county)).map((r) => r.id)).toEqual([report.c, report.b, report.a]);
-    expect((await listOpenMandatoryReports(otherCounty)).map((r) => r.id)).toEqual([report.d]);
+    expect((await listOpenMandatoryReports(county)).reports.map((r) => r.id)).toEqual([report.a, report.b, report.c]);
+    expect((await listOpenMandatoryReports(otherCounty)).reports.map((r) => r.id)).toEqual([report.d]);
   });
 
   it("a report raised by a visit appears at once on the urgent list and on the child's file", async () => {
@@ -80,9 +81,44 @@ describe("the urgent list of mandatory reports", () => {
       local,
       visitInput({ childId: child.id, visitedOn: todayInChina(), riskLevel: "RED", safetyCheck: "URGENT", urgentDescription: "孩子独自在家三天" }),
     );
-    expect((await listOpenMandatoryReports(supervisor))[0]).toMatchObject({ id: saved.mandatoryReportId, kind: "VISIT_SAFETY", isOverdue: false });
+    const listed = (await listOpenMandatoryReports(supervisor)).reports.find((r) => r.id === saved.mandatoryReportId);
+    expect(listed).toMatchObject({ kind: "VISIT_SAFETY", status: "OPEN", isOverdue: false });
     expect((await listChildOpenMandatoryReports(local, child.id)).map((r) => r.id)).toEqual([saved.mandatoryReportId]);
     expect(await listChildOpenMandatoryReports(director, child.id)).toEqual([]);
+  });
+});
+
+describe("the urgent list never loses an open report", () => {
+  // A county of its own, so that its counts are this test's alone.
+  const VILLAGE = "530104001001";
+
+  async function manyReports(count: number, status: "OPEN" | "ACKNOWLEDGED", firstHoursAgo: number) {
+    const child = await makeChild({ village: await makeVillage(VILLAGE) });
+    await db().mandatoryReport.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        childId: child.id,
+        areaCode: VILLAGE,
+        kind: "DIRECT" as const,
+        description: `${status} ${i}`,
+        status,
+        createdAt: new Date(Date.now() - (firstHoursAgo - i) * 3_600_000),
+      })),
+    });
+  }
+
+  it("with 60 open and 25 acknowledged reports, all 60 open ones are listed oldest first, then the 20 newest acknowledged, with true counts", async () => {
+    await manyReports(60, "OPEN", 100);
+    await manyReports(25, "ACKNOWLEDGED", 200);
+    const local = await actorFor("TOWNSHIP_SUPERVISOR", "530104001000");
+    const { reports, openCount, acknowledgedCount } = await listOpenMandatoryReports(local);
+    expect({ openCount, acknowledgedCount }).toEqual({ openCount: 60, acknowledgedCount: 25 });
+    const open = reports.filter((r) => r.status === "OPEN");
+    expect(open).toHaveLength(60);
+    expect(open[0]).toMatchObject({ description: "OPEN 0", hoursOpen: 100, isOverdue: true });
+    expect(reports.slice(0, 60).every((r) => r.status === "OPEN")).toBe(true);
+    const acknowledged = reports.slice(60);
+    expect(acknowledged).toHaveLength(20);
+    expect(acknowledged.map((r) => r.description)).toEqual(Array.from({ length: 20 }, (_, i) => `ACKNOWLEDGED ${24 - i}`));
   });
 });
 
@@ -93,7 +129,7 @@ describe("acknowledging a mandatory report", () => {
     const row = await db().mandatoryReport.findUniqueOrThrow({ where: { id }, select: { status: true, acknowledgedById: true, acknowledgedAt: true, version: true } });
     expect(row).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedById: supervisor.userId, version: 2 });
     expect(row.acknowledgedAt).toBeInstanceOf(Date);
-    expect((await listOpenMandatoryReports(supervisor)).find((r) => r.id === id)?.status).toBe("ACKNOWLEDGED");
+    expect((await listOpenMandatoryReports(supervisor)).reports.find((r) => r.id === id)?.status).toBe("ACKNOWLEDGED");
     await expect(acknowledgeMandatoryReport(county, { reportId: id, version: 1 })).rejects.toBeInstanceOf(ConflictError);
     await expect(acknowledgeMandatoryReport(county, { reportId: id, version: 2 })).rejects.toBeInstanceOf(ConflictError);
     expect(await db().auditEvent.count({ where: { entity: "mandatoryReport", entityId: id, action: "update", outcome: "SUCCESS" } })).toBe(1);

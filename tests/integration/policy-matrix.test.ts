@@ -59,10 +59,11 @@ const missingId = () => crypto.randomUUID();
 type Probe = { name: string; run: (actor: Actor) => Promise<unknown> };
 
 const HOUSEHOLD = { address: "1组1号", memberCount: "3", fatherStatus: "AT_HOME", motherStatus: "AT_HOME" };
-const household = () => householdSchema.parse(HOUSEHOLD);
+const household = () => householdSchema.parse({ ...HOUSEHOLD, requestId: missingId() });
 const child = () =>
   createChildSchema.parse({
     householdId: missingId(),
+    requestId: missingId(),
     name: "矩阵",
     sex: "FEMALE",
     dateOfBirth: "2018-01-01",
@@ -94,7 +95,7 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
   "household.update": [{ name: "updateHousehold", run: (actor) => updateHousehold(actor, { ...household(), householdId: missingId(), version: 1 }) }],
   "groupSession.list": [{ name: "listGroupSessions", run: (actor) => listGroupSessions(actor) }],
   "groupSession.read": [{ name: "getGroupSession", run: (actor) => getGroupSession(actor, missingId()) }],
-  "groupSession.create": [{ name: "createGroupSession", run: (actor) => createGroupSession(actor, { ...groupSession, childIds: [] }) }],
+  "groupSession.create": [{ name: "createGroupSession", run: (actor) => createGroupSession(actor, { ...groupSession, childIds: [], requestId: missingId() }) }],
   "visitPolicy.update": [{ name: "updateVisitPolicy", run: (actor) => updateVisitPolicy(actor, { version: 0, RED: 7, YELLOW: 14, BLUE: 30, GREEN: 90 }) }],
   "child.read": [
     { name: "getChildFile (existing child)", run: (actor) => getChildFile(actor, existingChildId) },

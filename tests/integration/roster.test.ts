@@ -65,6 +65,14 @@ describe("the village roster (花名册)", () => {
     expect(after.at(-1)).toMatchObject({ entity: "child", areaCode: "510722101000", details: { count: roster.rows.length } });
   });
 
+  it("says when it is cut short, with the true number of children", async () => {
+    const full = await listRoster(supervisor);
+    expect(full).toMatchObject({ truncated: false, total: 3 });
+    const cut = await listRoster(supervisor, 2);
+    expect(cut.rows).toHaveLength(2);
+    expect(cut).toMatchObject({ truncated: true, total: 3 });
+  });
+
   it("is not a county-wide export", async () => {
     await expect(listRoster(county)).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { recordVisitAction } from "@/app/(app)/visits/actions";
 import { dateValue, todayInChina } from "@/lib/domain/dates";
 import { addDays } from "@/lib/domain/visit-policy";
 import { db, disconnectDb } from "@/lib/server/db";
@@ -8,6 +10,7 @@ import type { Actor } from "@/lib/server/session";
 import { updateVisitPolicy } from "@/lib/server/visit-policies/mutations";
 import { recordVisit, updateVisit } from "@/lib/server/visits/mutations";
 import { getVisit, listChildVisits } from "@/lib/server/visits/queries";
+import { recordVisitSchema } from "@/lib/schemas/visit";
 import { makeVillage } from "../factories/areas";
 import { makeChild } from "../factories/children";
 import { visitInput } from "../factories/visits";
@@ -16,6 +19,10 @@ import { onTestDatabaseClose, setupTestDatabase } from "../support/test-database
 
 setupTestDatabase();
 onTestDatabaseClose(disconnectDb);
+
+// The action's session gate reads cookies; here it answers with the test's signed-in director.
+const session = vi.hoisted(() => ({ actor: null as unknown }));
+vi.mock("@/lib/auth/get-actor", () => ({ getActor: async () => session.actor }));
 
 // County 510101 keeps the default policy; county 510102 sets its own. Each test uses its own children.
 const VILLAGE = "510101001001";
@@ -217,6 +224,40 @@ describe("who may edit a visit, and when", () => {
     expect(await visitRow(visitId)).toMatchObject({ riskLevel: "YELLOW", version: 2 });
   });
 
+  it("a director may not move the visit date outside her 7 days, and the visit is unchanged", async () => {
+    const { visitId, edit } = await visitOn(addDays(today, -3));
+    const error = await rejection(updateVisit(director, { ...edit, visitedOn: addDays(today, -9) }));
+    expect((error as ValidationError).fieldErrors).toEqual({ visitedOn: ["visit.errors.editWindowDate"] });
+    expect(await visitRow(visitId)).toMatchObject({ riskLevel: "BLUE", version: 1 });
+  });
+
+  it("a director may not extend her week by moving the date forward: the week also runs from the day she recorded the visit", async () => {
+    const { visitId, edit } = await visitOn(addDays(today, -6));
+    // Recorded 8 days ago, its date since moved to 6 days ago: the week to correct it is over.
+    await db().visit.update({ where: { id: visitId }, data: { createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+    const error = await rejection(updateVisit(director, { ...edit, visitedOn: today }));
+    expect((error as ForbiddenError).messageKey).toBe("visit.errors.editWindowClosed");
+    expect(await visitRow(visitId)).toMatchObject({ riskLevel: "BLUE", version: 1 });
+    expect((await getVisit(director, visitId)).canEdit).toBe(false);
+    await updateVisit(supervisor, edit);
+    expect(await visitRow(visitId)).toMatchObject({ riskLevel: "YELLOW", version: 2 });
+  });
+
+  it("a director may not edit a visit another director or the supervisor recorded, even within 7 days", async () => {
+    const colleague = await actorFor("VILLAGE_DIRECTOR", VILLAGE);
+    const child = await makeChild({ village });
+    const byColleague = await recordVisit(colleague, visitInput({ childId: child.id, visitedOn: today, riskLevel: "BLUE" }));
+    const bySupervisor = await recordVisit(supervisor, visitInput({ childId: child.id, visitedOn: addDays(today, -1), riskLevel: "BLUE" }));
+    for (const visitId of [byColleague.visitId, bySupervisor.visitId]) {
+      const { childId: _ignored, ...edit } = visitInput({ childId: child.id, visitedOn: today, riskLevel: "YELLOW" });
+      const error = await rejection(updateVisit(director, { ...edit, visitId, version: 1 }));
+      expect((error as ForbiddenError).messageKey).toBe("visit.errors.notYourVisit");
+      expect(await visitRow(visitId)).toMatchObject({ riskLevel: "BLUE", version: 1 });
+    }
+    expect((await listChildVisits(director, child.id)).map((v) => v.canEdit)).toEqual([false, false]);
+    expect((await listChildVisits(colleague, child.id)).map((v) => v.canEdit)).toEqual([true, false]);
+  });
+
   it("the list of a child's visits offers the edit link only within the director's 7 days", async () => {
     const { child } = await visitOn(addDays(today, -8));
     await recordVisit(director, visitInput({ childId: child.id, visitedOn: today, riskLevel: "GREEN" }));
@@ -281,5 +322,77 @@ describe("needs found on a visit become referral drafts", () => {
     await expect(createReferralDraftFromNeed(director, { visitId, type: "SCHOOL" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(createReferralDraftFromNeed(neighbourDirector, { visitId, type: "HEALTH" })).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().referral.count({ where: { childId: child.id } })).toBe(0);
+  });
+});
+
+describe("saving the same submission twice saves one visit", () => {
+  const urgent = { safetyCheck: "URGENT" as const, riskLevel: "RED" as const, urgentDescription: "孩子说继父打他" };
+
+  it("a retry with the same request id returns the first visit: one visit, one report, one audit row", async () => {
+    const child = await makeChild({ village });
+    const input = visitInput({ childId: child.id, visitedOn: today, ...urgent });
+    const first = await recordVisit(director, input);
+    const retry = await recordVisit(director, input);
+    expect(retry).toEqual(first);
+    expect(first.mandatoryReportId).not.toBeNull();
+    expect(await db().visit.count({ where: { childId: child.id } })).toBe(1);
+    expect(await db().mandatoryReport.count({ where: { childId: child.id } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { entity: "visit", entityId: first.visitId, action: "create" } })).toBe(1);
+    expect((await childRow(child.id)).version).toBe(child.version + 1);
+  });
+
+  it("several submissions of one form at the same moment save one visit and all get its id", async () => {
+    const child = await makeChild({ village });
+    const input = visitInput({ childId: child.id, visitedOn: today, ...urgent });
+    const all = await Promise.all(Array.from({ length: 4 }, () => recordVisit(director, input)));
+    expect(new Set(all.map((saved) => saved.visitId)).size).toBe(1);
+    expect(await db().visit.count({ where: { childId: child.id } })).toBe(1);
+    expect(await db().mandatoryReport.count({ where: { childId: child.id } })).toBe(1);
+  });
+
+  it("another director's request id is not hers: nothing is returned from another village", async () => {
+    const child = await makeChild({ village });
+    const input = visitInput({ childId: child.id, visitedOn: today, riskLevel: "GREEN" });
+    await recordVisit(director, input);
+    await expect(recordVisit(neighbourDirector, input)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("two visits saved at the same moment", () => {
+  it("leave the file with the latest visit's risk and dates, never the older one's", async () => {
+    const children = await Promise.all(Array.from({ length: 6 }, () => makeChild({ village, riskLevel: null })));
+    await Promise.all(
+      children.flatMap((child) => [
+        recordVisit(director, visitInput({ childId: child.id, visitedOn: today, riskLevel: "RED" })),
+        recordVisit(director, visitInput({ childId: child.id, visitedOn: addDays(today, -5), riskLevel: "GREEN" })),
+      ]),
+    );
+    for (const child of children) {
+      expect(await childRow(child.id)).toMatchObject({ riskLevel: "RED", lastVisitOn: dateValue(today), nextVisitOn: dateValue(addDays(today, 7)) });
+    }
+  });
+});
+
+describe("control characters in free text", () => {
+  it("a visit posted with a NUL byte in its notes is a validation error and saves nothing", async () => {
+    session.actor = director;
+    const child = await makeChild({ village });
+    const form = new FormData();
+    for (const [key, value] of Object.entries(visitInput({ childId: child.id, visitedOn: today, riskLevel: "GREEN", notes: "看到\u0000了" }))) {
+      for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
+    }
+    const result = await recordVisitAction(form);
+    expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { notes: ["visit.errors.controlChars"] } } });
+    expect(await db().visit.count({ where: { childId: child.id } })).toBe(0);
+  });
+
+  it("every free-text field refuses control characters; line breaks, also a browser's CRLF, are kept", () => {
+    const base = visitInput({ childId: crypto.randomUUID(), visitedOn: today, riskLevel: "RED", safetyCheck: "URGENT", urgentDescription: "孩子说继父打他" });
+    for (const field of ["notes", "care", "safety", "health", "education", "wellbeing", "urgentDescription"] as const) {
+      const parsed = recordVisitSchema.safeParse({ ...base, [field]: `看到\u0007的${field === "urgentDescription" ? "情况" : ""}` });
+      expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([[field, "visit.errors.controlChars"]]);
+    }
+    expect(recordVisitSchema.safeParse({ ...base, metWith: ["CHILD\u0000"] }).success).toBe(false);
+    expect(recordVisitSchema.parse({ ...base, notes: "第一行\r\n第二行" }).notes).toBe("第一行\n第二行");
   });
 });

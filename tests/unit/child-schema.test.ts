@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { todayInChina } from "@/lib/domain/dates";
 import { makeIdNumber } from "@/lib/domain/id-number";
-import { closeFileSchema, createChildSchema } from "@/lib/schemas/child";
+import { closeFileSchema, createChildSchema, updateChildSchema } from "@/lib/schemas/child";
 import { householdSchema } from "@/lib/schemas/household";
 
 const TODAY = todayInChina();
@@ -12,6 +12,7 @@ const ID = makeIdNumber("411523", DOB, 101, "FEMALE");
 
 const VALID_CHILD = {
   householdId: "7d6c0a36-6f61-4c5b-9c1e-2f6a3f3d2b10",
+  requestId: "0b6f1c7e-2a4d-4e8f-9c3b-5d7a1e2f3c4d",
   name: "王小花",
   sex: "FEMALE",
   dateOfBirth: DOB,
@@ -79,10 +80,48 @@ describe("the child registration schema", () => {
   it("refuses unknown keys such as an area code", () => {
     expect(createChildSchema.safeParse({ ...VALID_CHILD, areaCode: "330106001001" }).success).toBe(false);
   });
+
+  it("requires the form's request id", () => {
+    expect(errorsOf({ requestId: undefined }).requestId).toBeDefined();
+    expect(errorsOf({ requestId: "not-a-uuid" }).requestId).toEqual(["errors.validation"]);
+  });
+
+  it("refuses the specially protected category, and a source claimed by the client", () => {
+    expect(errorsOf({ categories: [{ category: "HIV_AFFECTED", startDate: TODAY }] }).categories).toEqual(["registration.errors.categoryProtected"]);
+    expect(errorsOf({ categories: [{ category: "POOR_FAMILY", startDate: TODAY }] })).toEqual({});
+    expect(createChildSchema.safeParse({ ...VALID_CHILD, categories: [{ category: "POOR_FAMILY", startDate: TODAY, source: "RULE" }] }).success).toBe(false);
+  });
+
+  it("refuses control characters in every free-text answer", () => {
+    for (const field of ["ethnicity", "hukouPlace", "schoolName", "healthNote", "consentGivenBy"]) {
+      expect(errorsOf({ [field]: "汉\u0000族" })[field], field).toBeDefined();
+    }
+    expect(errorsOf({ idNumber: "", noId: "on", noIdReason: "未\u0007办" }).noIdReason).toBeDefined();
+    expect(errorsOf({ schoolStage: "OUT_OF_SCHOOL", outOfSchoolReason: "辍\u001b学" }).outOfSchoolReason).toBeDefined();
+  });
+
+  it("refuses dates before 1900 and category dates before birth or after today", () => {
+    const noId = { idNumber: "", noId: "on", noIdReason: "无" };
+    expect(errorsOf({ ...noId, dateOfBirth: "0001-01-01" }).dateOfBirth).toEqual(["registration.errors.date"]);
+    expect(errorsOf({ consentBasis: "GUARDIAN_CONSENT", consentGivenBy: "李", consentOn: "1899-12-31" }).consentOn).toEqual(["registration.errors.date"]);
+    expect(errorsOf({ categories: [{ category: "POOR_FAMILY", startDate: "1899-12-31" }] }).categories).toBeDefined();
+    expect(errorsOf({ categories: [{ category: "POOR_FAMILY", startDate: `${YEAR - 9}-01-01` }] }).categories).toEqual(["registration.errors.categoryBeforeBirth"]);
+    const { householdId: _h, requestId: _r, ...fields } = VALID_CHILD;
+    const edit = (endDate: string) => updateChildSchema.safeParse({ ...fields, childId: VALID_CHILD.householdId, version: 1, endCategories: [{ categoryId: VALID_CHILD.householdId, endDate }] });
+    expect(edit(TODAY).success).toBe(true);
+    expect(edit(`${YEAR + 1}-01-01`).success).toBe(false);
+    expect(edit("1899-12-31").success).toBe(false);
+    expect(edit(`${YEAR - 9}-01-01`).success).toBe(false);
+  });
+
+  it("refuses a version outside the column's range on edit", () => {
+    const { householdId: _h, requestId: _r, ...fields } = VALID_CHILD;
+    expect(updateChildSchema.safeParse({ ...fields, childId: VALID_CHILD.householdId, version: 2_147_483_648 }).success).toBe(false);
+  });
 });
 
 describe("the household and close-file schemas", () => {
-  const household = { address: "3组12号", memberCount: "4", fatherStatus: "WORKING_AWAY", motherStatus: "AT_HOME" };
+  const household = { address: "3组12号", memberCount: "4", fatherStatus: "WORKING_AWAY", motherStatus: "AT_HOME", requestId: VALID_CHILD.requestId };
 
   it("accepts a household and refuses a bad phone, a future signing date and an area code", () => {
     expect(householdSchema.safeParse(household).success).toBe(true);
@@ -92,6 +131,14 @@ describe("the household and close-file schemas", () => {
     const unsigned = householdSchema.safeParse({ ...household, confirmationSigned: "on" });
     expect(unsigned.success ? {} : z.flattenError(unsigned.error).fieldErrors.confirmationSignedOn).toEqual(["household.errors.signedOnRequired"]);
     expect(householdSchema.safeParse({ ...household, areaCode: "330106001001" }).success).toBe(false);
+    expect(householdSchema.safeParse({ ...household, requestId: undefined }).success).toBe(false);
+  });
+
+  it("refuses control characters in guardian and whereabouts fields, and dates before 1900", () => {
+    for (const field of ["guardianName", "guardianRelationship", "guardianHealth", "fatherWhereabouts", "motherWhereabouts"]) {
+      expect(householdSchema.safeParse({ ...household, guardianName: "李", guardianRelationship: "祖母", [field]: "a\u0000b" }).success, field).toBe(false);
+    }
+    expect(householdSchema.safeParse({ ...household, fatherAwaySince: "1899-12-31" }).success).toBe(false);
   });
 
   it("requires a note when a file is closed for another reason", () => {

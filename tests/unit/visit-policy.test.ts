@@ -50,6 +50,7 @@ describe("the visit policy", () => {
 describe("the visit form's schema", () => {
   const form = {
     childId: "6f1c2a4e-0d7b-4c1e-9a5b-2f3d4e5f6a7b",
+    requestId: "0b9e3c7a-5d2f-4a61-8c3e-7f1a2b3c4d5e",
     visitedOn: "2025-03-01",
     type: "HOME",
     metWith: "CHILD",

@@ -27,6 +27,7 @@ export default async function RosterPage() {
           [t("print.printedBy"), actor.displayName],
         ]}
       />
+      {roster.truncated && <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 print:text-black">{t("print.roster.truncated", { shown: roster.rows.length, total: roster.total })}</p>}
       {roster.rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("print.roster.empty")}</p>
       ) : (

@@ -10,8 +10,9 @@ import { DomainError } from "../errors";
 import { blindIndex } from "../field-crypto";
 import type { Actor } from "../session";
 
-export type DuplicateCandidate = { id: string; name: string; age: number; dateOfBirth: string; areaName: string };
-export type DuplicateReport = { idMatch: { id: string; name: string } | null; candidates: DuplicateCandidate[] };
+/** `closed`: the file on record was closed (a child who came back): open it again instead of a new one. */
+export type DuplicateCandidate = { id: string; name: string; age: number; dateOfBirth: string; areaName: string; closed: boolean };
+export type DuplicateReport = { idMatch: { id: string; name: string; closed: boolean } | null; candidates: DuplicateCandidate[] };
 export type DuplicateQuery = { name: string; dateOfBirth: string; idNumber?: string; excludeChildId?: string };
 
 /** The same ID number is already on file: one child, one file (一人一档). Carries the existing file's id. */
@@ -45,9 +46,10 @@ export async function lockIdNumber(tx: Tx, idNumber: string | undefined): Promis
 export async function findDuplicatesIn(client: Pick<Tx, "child">, actor: Actor, query: DuplicateQuery): Promise<DuplicateReport> {
   const notSelf = query.excludeChildId ? { id: { not: query.excludeChildId } } : {};
   const id = query.idNumber ? normaliseIdNumber(query.idNumber) : "";
-  const idMatch = id
-    ? await client.child.findFirst({ where: { ...scopeWhere(actor), ...notSelf, idNumberHash: blindIndex(id) }, select: { id: true, name: true } })
+  const idRow = id
+    ? await client.child.findFirst({ where: { ...scopeWhere(actor), ...notSelf, idNumberHash: blindIndex(id) }, select: { id: true, name: true, status: true } })
     : null;
+  const idMatch = idRow ? { id: idRow.id, name: idRow.name, closed: idRow.status === "CLOSED" } : null;
   const keys = nameKeys(query.name);
   const dob = dateValue(query.dateOfBirth).getTime();
   const sameName = [
@@ -63,7 +65,7 @@ export async function findDuplicatesIn(client: Pick<Tx, "child">, actor: Actor, 
       OR: sameName,
       dateOfBirth: { gte: new Date(dob - YEAR_MS), lte: new Date(dob + YEAR_MS) },
     },
-    select: { id: true, name: true, dateOfBirth: true, areaName: true },
+    select: { id: true, name: true, dateOfBirth: true, areaName: true, status: true },
     orderBy: { dateOfBirth: "asc" },
     take: 20,
   });
@@ -72,7 +74,14 @@ export async function findDuplicatesIn(client: Pick<Tx, "child">, actor: Actor, 
     idMatch,
     candidates: rows
       .filter((r) => r.id !== idMatch?.id)
-      .map((r) => ({ id: r.id, name: r.name, dateOfBirth: isoDate(r.dateOfBirth), age: ageOn(isoDate(r.dateOfBirth), today), areaName: shortAreaName(r.areaName) })),
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        dateOfBirth: isoDate(r.dateOfBirth),
+        age: ageOn(isoDate(r.dateOfBirth), today),
+        areaName: shortAreaName(r.areaName),
+        closed: r.status === "CLOSED",
+      })),
   };
 }
 

@@ -1,20 +1,22 @@
 import "server-only";
-import { categoriesOverAge, mustReportLivingAlone } from "@/lib/domain/category-rules";
-import { dateValue, todayInChina } from "@/lib/domain/dates";
-import { maskIdNumber } from "@/lib/domain/id-number";
+import { mustReportLivingAlone } from "@/lib/domain/category-rules";
+import { dateValue, isoDate, todayInChina } from "@/lib/domain/dates";
+import { maskIdNumber, validateIdNumber } from "@/lib/domain/id-number";
 import { nameKeys } from "@/lib/domain/pinyin";
-import type { CategoryEntry, CreateChildInput, UpdateChildInput } from "@/lib/schemas/child";
+import type { CreateChildInput, UpdateChildInput } from "@/lib/schemas/child";
 import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { blindIndex, encryptField } from "../field-crypto";
+import { blindIndex, decryptField, encryptField } from "../field-crypto";
 import { insertMandatoryReport } from "../mandatory-reports/mutations";
 import type { Actor } from "../session";
 import { DuplicateIdError, findDuplicatesIn, LikelyDuplicateError, lockIdNumber } from "./duplicates";
+import { assertCategoriesFit, assertEndDatesFit, householdFactsSelect, insertCategories, ruleCategories } from "./registration-categories";
+import { isUniqueViolation } from "../unique-violation";
 
-type ChildFields = Omit<CreateChildInput, "householdId" | "confirmDuplicate" | "categories">;
+type ChildFields = Omit<CreateChildInput, "householdId" | "confirmDuplicate" | "categories" | "requestId">;
 
 function childData(input: ChildFields) {
   const text = (s: string) => s || null;
@@ -52,24 +54,6 @@ function idNumberData(idNumber: string) {
     : { idNumberEncrypted: null, idNumberHash: null, idNumberMasked: null };
 }
 
-/** The server's own check of the ticked categories (the form's suggestions are only suggestions). */
-function assertCategoriesFit(categories: CategoryEntry[], dateOfBirth: string) {
-  const over = categoriesOverAge(
-    categories.map((c) => c.category),
-    dateOfBirth,
-    todayInChina(),
-  );
-  if (over.length > 0) throw new ValidationError({ categories: ["registration.errors.categoryOverAge"] });
-  if (categories.some((c) => c.startDate < dateOfBirth)) throw new ValidationError({ categories: ["registration.errors.categoryBeforeBirth"] });
-}
-
-async function insertCategories(tx: Tx, actor: Actor, childId: string, areaCode: string, categories: CategoryEntry[]) {
-  if (categories.length === 0) return;
-  await tx.childCategory.createMany({
-    data: categories.map((c) => ({ childId, areaCode, category: c.category, startDate: dateValue(c.startDate), source: c.source, recordedById: actor.userId })),
-  });
-}
-
 async function reportIfAlone(tx: Tx, actor: Actor, child: { id: string; areaCode: string }, input: ChildFields): Promise<string | null> {
   if (!mustReportLivingAlone(input.livingArrangement, input.dateOfBirth, todayInChina())) return null;
   const report = await insertMandatoryReport(tx, actor, {
@@ -83,15 +67,42 @@ async function reportIfAlone(tx: Tx, actor: Actor, child: { id: string; areaCode
 
 export type CreatedChild = { childId: string; childAloneReportId: string | null };
 
+/** What an earlier attempt with the same request id saved (a retry after a lost response), or null. */
+async function findCreated(client: Pick<Tx, "child" | "mandatoryReport">, actor: Actor, requestId: string): Promise<CreatedChild | null> {
+  const child = await client.child.findFirst({ where: { clientRequestId: requestId, ...scopeWhere(actor) }, select: { id: true } });
+  if (!child) return null;
+  const report = await client.mandatoryReport.findFirst({ where: { childId: child.id, kind: "CHILD_ALONE" }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  return { childId: child.id, childAloneReportId: report?.id ?? null };
+}
+
 /**
  * Registers a child in a household of the actor's jurisdiction (area taken from the household, never
- * from input). Same ID number on file ⇒ refused; likely duplicates ⇒ refused unless confirmed.
+ * from input). Same ID number on file ⇒ refused; likely duplicates ⇒ refused unless confirmed. A retry
+ * with the same request id returns the first attempt's child: no second file, audit row or report.
  */
 export async function createChild(actor: Actor, input: CreateChildInput): Promise<CreatedChild> {
   assertCan(actor, "create", "child");
   assertCategoriesFit(input.categories, input.dateOfBirth);
+  try {
+    return await insertChild(actor, input);
+  } catch (error) {
+    // A twin of this request committed first: the unique index (or, for an ID number, the lock and the
+    // duplicate check behind it) refused this one. The twin's child is the answer to both.
+    if (!isUniqueViolation(error) && !(error instanceof DuplicateIdError) && !(error instanceof LikelyDuplicateError)) throw error;
+    const created = await findCreated(db(), actor, input.requestId);
+    if (!created) throw error;
+    return created;
+  }
+}
+
+async function insertChild(actor: Actor, input: CreateChildInput): Promise<CreatedChild> {
   const result = await db().$transaction(async (tx) => {
-    const household = await tx.household.findFirst({ where: { id: input.householdId, ...scopeWhere(actor) }, select: { id: true, areaCode: true, areaName: true } });
+    const earlier = await findCreated(tx, actor, input.requestId);
+    if (earlier) return earlier;
+    const household = await tx.household.findFirst({
+      where: { id: input.householdId, ...scopeWhere(actor) },
+      select: { id: true, areaCode: true, areaName: true, ...householdFactsSelect },
+    });
     if (!household) {
       // Committed on purpose: the attempt is audited even though nothing is created.
       await writeAudit(tx, actor, { action: "create", entity: "child", outcome: "DENIED", details: { householdId: input.householdId } });
@@ -110,11 +121,12 @@ export async function createChild(actor: Actor, input: CreateChildInput): Promis
         areaName: household.areaName,
         // A first visit is due as soon as the child is on file.
         nextVisitOn: dateValue(todayInChina()),
+        clientRequestId: input.requestId,
         createdById: actor.userId,
       },
       select: { id: true, areaCode: true },
     });
-    await insertCategories(tx, actor, child.id, child.areaCode, input.categories);
+    await insertCategories(tx, actor, child, input.categories, ruleCategories(input, household));
     const childAloneReportId = await reportIfAlone(tx, actor, child, input);
     await writeAudit(tx, actor, {
       action: "create",
@@ -130,6 +142,17 @@ export async function createChild(actor: Actor, input: CreateChildInput): Promis
 }
 
 /**
+ * A blank ID on edit keeps the stored number, which must still agree with a corrected date of birth
+ * or sex: an ID number encodes both, so a mismatch means one of the two is wrong.
+ */
+function assertStoredIdFits(stored: { idNumberEncrypted: string | null; dateOfBirth: Date; sex: string }, input: UpdateChildInput) {
+  if (input.idNumber || input.noId || !stored.idNumberEncrypted) return;
+  if (isoDate(stored.dateOfBirth) === input.dateOfBirth && stored.sex === input.sex) return;
+  const checked = validateIdNumber(decryptField(stored.idNumberEncrypted), { today: todayInChina(), dateOfBirth: input.dateOfBirth, sex: input.sex });
+  if (!checked.ok) throw new ValidationError({ idNumber: ["registration.errors.storedIdMismatch"] });
+}
+
+/**
  * Edits a child's file on its version (stale ⇒ ConflictError, never a silent overwrite). A blank ID
  * keeps the stored one; a new ID is re-checked against the files in scope. Categories are added or
  * ended, never deleted.
@@ -140,7 +163,17 @@ export async function updateChild(actor: Actor, input: UpdateChildInput): Promis
   const result = await db().$transaction(async (tx) => {
     const child = await tx.child.findFirst({
       where: { id: input.childId, ...scopeWhere(actor) },
-      select: { id: true, areaCode: true, idNumberHash: true, livingArrangement: true, categories: { where: { endDate: null }, select: { id: true, category: true } } },
+      select: {
+        id: true,
+        areaCode: true,
+        sex: true,
+        dateOfBirth: true,
+        idNumberHash: true,
+        idNumberEncrypted: true,
+        livingArrangement: true,
+        categories: { where: { endDate: null }, select: { id: true, category: true, startDate: true } },
+        household: { select: householdFactsSelect },
+      },
     });
     if (!child) {
       await writeAudit(tx, actor, { action: "update", entity: "child", entityId: input.childId, outcome: "DENIED" });
@@ -153,20 +186,28 @@ export async function updateChild(actor: Actor, input: UpdateChildInput): Promis
     } else if (!input.noId && !child.idNumberHash) {
       throw new ValidationError({ idNumber: ["registration.errors.idRequired"] });
     }
+    assertStoredIdFits(child, input);
+    const ending = input.endCategories.flatMap((e) => {
+      const category = child.categories.find((c) => c.id === e.categoryId);
+      return category ? [{ ...e, startDate: category.startDate }] : [];
+    });
+    assertEndDatesFit(ending, input.dateOfBirth);
     const idFields = input.idNumber || input.noId ? idNumberData(input.idNumber) : {};
     const updated = await tx.child.updateMany({
       where: { id: child.id, ...scopeWhere(actor), status: "ACTIVE", version: input.version },
       data: { ...childData(input), ...idFields, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ConflictError("registration.errors.changedMeanwhile");
-    const ending = input.endCategories.filter((e) => child.categories.some((c) => c.id === e.categoryId));
     for (const e of ending) {
       await tx.childCategory.updateMany({ where: { id: e.categoryId, childId: child.id, endDate: null }, data: { endDate: dateValue(e.endDate) } });
     }
     const stillActive = child.categories.filter((c) => !ending.some((e) => e.categoryId === c.id)).map((c) => c.category);
-    await insertCategories(tx, actor, child.id, child.areaCode, input.categories.filter((c) => !stillActive.includes(c.category)));
+    const added = input.categories.filter((c) => !stillActive.includes(c.category));
+    await insertCategories(tx, actor, child, added, ruleCategories(input, child.household));
     const childAloneReportId = child.livingArrangement === "ALONE" ? null : await reportIfAlone(tx, actor, child, input);
-    await writeAudit(tx, actor, { action: "update", entity: "child", entityId: child.id, areaCode: child.areaCode, details: { idChanged: Boolean(input.idNumber) } });
+    const idChanged = Boolean(input.idNumber) && blindIndex(input.idNumber) !== child.idNumberHash;
+    const idRemoved = input.noId && child.idNumberHash !== null;
+    await writeAudit(tx, actor, { action: "update", entity: "child", entityId: child.id, areaCode: child.areaCode, details: { idChanged, idRemoved } });
     return { childId: child.id, childAloneReportId };
   });
   if (!result) throw new NotFoundError();

@@ -22,7 +22,8 @@ export type RosterRow = {
   nextVisitOn: string | null;
 };
 
-export type Roster = { areaName: string; generatedOn: string; rows: RosterRow[] };
+/** `truncated`: more children than one printout holds; `total` is how many there are in all. */
+export type Roster = { areaName: string; generatedOn: string; rows: RosterRow[]; total: number; truncated: boolean };
 
 // A printed roster is a bulk export (domain.md "approval for bulk export"): a village's or a township's,
 // never a county's, until an approval step exists.
@@ -36,12 +37,13 @@ function maskPhone(phone: string | null): string | null {
   return phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null;
 }
 
-/** 花名册: the ACTIVE children of the actor's village or township; each generation is one audit row. */
-export async function listRoster(actor: Actor): Promise<Roster> {
+/** 花名册: the ACTIVE children (at most `limit`, capped at MAX_ROWS) of the actor's village or township; each generation is one audit row. */
+export async function listRoster(actor: Actor, limit = MAX_ROWS): Promise<Roster> {
+  const take = Math.min(limit, MAX_ROWS);
   assertCan(actor, "list", "child");
   if (!canPrintRoster(actor)) throw new ForbiddenError();
   const code = codeOfPrefix(actor.scopePrefix);
-  const { area, rows } = await db().$transaction(async (tx) => {
+  const { area, rows, total } = await db().$transaction(async (tx) => {
     // One transaction is one connection: its queries run one after another.
     const area = await tx.adminArea.findUnique({ where: { code }, select: { name: true } });
     const rows = await tx.child.findMany({
@@ -66,15 +68,18 @@ export async function listRoster(actor: Actor): Promise<Roster> {
         },
       },
       orderBy: [{ areaCode: "asc" }, { namePinyin: "asc" }, { name: "asc" }],
-      take: MAX_ROWS,
+      take,
     });
-    await writeAudit(tx, actor, { action: "print", entity: "child", areaCode: code, details: { count: rows.length, kind: "roster" } });
-    return { area, rows };
+    const total = rows.length < take ? rows.length : await tx.child.count({ where: { ...scopeWhere(actor), status: "ACTIVE" } });
+    await writeAudit(tx, actor, { action: "print", entity: "child", areaCode: code, details: { count: rows.length, total, kind: "roster" } });
+    return { area, rows, total };
   });
   const today = todayInChina();
   return {
     areaName: area ? shortAreaName(area.name) : code,
     generatedOn: today,
+    total,
+    truncated: total > rows.length,
     rows: rows.map((row) => {
       const dob = isoDate(row.dateOfBirth);
       const guardian = row.household.guardians[0];

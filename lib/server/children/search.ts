@@ -4,6 +4,7 @@ import { normaliseIdNumber } from "@/lib/domain/id-number";
 import { pinyinQuery } from "@/lib/domain/pinyin";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CHILD_PAGE_SIZE, type ChildSearch } from "@/lib/schemas/child-search";
+import { hasControlChars } from "@/lib/schemas/fields";
 import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { db } from "../db";
@@ -33,7 +34,8 @@ function textWhere(text: string): Prisma.ChildWhereInput {
 
 function filterWhere(search: ChildSearch, today: string): Prisma.ChildWhereInput[] {
   const where: Prisma.ChildWhereInput[] = [];
-  if (search.q) where.push(textWhere(search.q));
+  // A search that skipped the URL parser can still carry control characters: it is the default search.
+  if (search.q && !hasControlChars(search.q)) where.push(textWhere(search.q));
   if (search.category) where.push({ categories: { some: { category: search.category, endDate: null } } });
   if (search.risk) where.push({ riskLevel: search.risk === "NONE" ? null : search.risk });
   if (search.school === "IN_SCHOOL") where.push({ schoolStage: { in: [...IN_SCHOOL] } });

@@ -6,9 +6,12 @@ import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { isUniqueViolation } from "../unique-violation";
 import type { Actor } from "../session";
 
-function householdData(input: HouseholdInput) {
+type HouseholdFields = Omit<HouseholdInput, "requestId">;
+
+function householdData(input: HouseholdFields) {
   const date = (iso: string) => (iso ? dateValue(iso) : null);
   // Whereabouts only mean something while a parent is away; stale text would mislead the file.
   const away = (status: string, text: string) => (status === "WORKING_AWAY" && text ? text : null);
@@ -30,7 +33,7 @@ function householdData(input: HouseholdInput) {
   };
 }
 
-function guardianData(input: HouseholdInput) {
+function guardianData(input: HouseholdFields) {
   const thisYear = Number(todayInChina().slice(0, 4));
   return {
     name: input.guardianName,
@@ -53,24 +56,40 @@ async function ownVillage(actor: Actor): Promise<{ code: string; name: string }>
   return { code, name: area?.name ?? code };
 }
 
-/** A household in the director's own village: the area comes from the actor, never from the form. */
+function findCreated(client: Pick<Tx, "household">, actor: Actor, requestId: string): Promise<{ id: string } | null> {
+  return client.household.findFirst({ where: { clientRequestId: requestId, ...scopeWhere(actor) }, select: { id: true } });
+}
+
+/**
+ * A household in the director's own village: the area comes from the actor, never from the form. A
+ * retry with the same request id returns the first attempt's household (no second row or audit row).
+ */
 export async function createHousehold(actor: Actor, input: HouseholdInput): Promise<{ id: string }> {
   assertCan(actor, "create", "household");
   const area = await ownVillage(actor);
-  return db().$transaction(async (tx) => {
-    const household = await tx.household.create({
-      data: { ...householdData(input), areaCode: area.code, areaName: area.name, createdById: actor.userId },
-      select: { id: true },
+  try {
+    return await db().$transaction(async (tx) => {
+      const earlier = await findCreated(tx, actor, input.requestId);
+      if (earlier) return earlier;
+      const household = await tx.household.create({
+        data: { ...householdData(input), areaCode: area.code, areaName: area.name, clientRequestId: input.requestId, createdById: actor.userId },
+        select: { id: true },
+      });
+      if (input.guardianName) {
+        await tx.guardian.create({ data: { ...guardianData(input), householdId: household.id, areaCode: area.code, isEntrusted: true } });
+      }
+      await writeAudit(tx, actor, { action: "create", entity: "household", entityId: household.id, areaCode: area.code });
+      return household;
     });
-    if (input.guardianName) {
-      await tx.guardian.create({ data: { ...guardianData(input), householdId: household.id, areaCode: area.code, isEntrusted: true } });
-    }
-    await writeAudit(tx, actor, { action: "create", entity: "household", entityId: household.id, areaCode: area.code });
-    return household;
-  });
+  } catch (error) {
+    // Two copies of one submission raced: the unique index let one in; that one is the answer.
+    const twin = isUniqueViolation(error) ? await findCreated(db(), actor, input.requestId) : null;
+    if (!twin) throw error;
+    return twin;
+  }
 }
 
-async function saveEntrustedGuardian(tx: Tx, householdId: string, areaCode: string, input: HouseholdInput) {
+async function saveEntrustedGuardian(tx: Tx, householdId: string, areaCode: string, input: HouseholdFields) {
   if (!input.guardianName) return;
   const existing = await tx.guardian.findFirst({ where: { householdId, isEntrusted: true }, select: { id: true } });
   if (existing) {

@@ -66,17 +66,43 @@ function toUrgentReport(row: ReportRow, now: Date): UrgentReport {
 
 const NOT_CLOSED = { status: { in: ["OPEN" as const, "ACKNOWLEDGED" as const] } };
 
-/** 强制报告 not yet closed in the actor's jurisdiction, newest first: the township's and county's urgent list. */
-export async function listOpenMandatoryReports(actor: Actor, take = 50): Promise<UrgentReport[]> {
+/** How many acknowledged reports the urgent list shows below the open ones; the count stays the true total. */
+export const ACKNOWLEDGED_SHOWN = 20;
+
+export type UrgentReportList = {
+  /** Every OPEN report, oldest first (the most overdue on top), then the newest acknowledged ones. */
+  reports: UrgentReport[];
+  openCount: number;
+  acknowledgedCount: number;
+};
+
+/**
+ * The township's and county's urgent list of 强制报告 not yet closed. An OPEN report never drops off
+ * the list however many there are; acknowledged ones are already taken up, so only the latest are shown.
+ */
+export async function listOpenMandatoryReports(actor: Actor): Promise<UrgentReportList> {
   assertCan(actor, "list", "mandatoryReport");
-  const rows = await db().mandatoryReport.findMany({
-    where: { ...scopeWhere(actor), ...NOT_CLOSED },
-    select: reportSelect,
-    orderBy: { createdAt: "desc" },
-    take: Math.min(take, 200),
-  });
+  const scope = scopeWhere(actor);
+  const [open, acknowledged, acknowledgedCount] = await Promise.all([
+    db().mandatoryReport.findMany({
+      where: { ...scope, status: "OPEN" },
+      select: reportSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db().mandatoryReport.findMany({
+      where: { ...scope, status: "ACKNOWLEDGED" },
+      select: reportSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: ACKNOWLEDGED_SHOWN,
+    }),
+    db().mandatoryReport.count({ where: { ...scope, status: "ACKNOWLEDGED" } }),
+  ]);
   const now = new Date();
-  return rows.map((row) => toUrgentReport(row, now));
+  return {
+    reports: [...open, ...acknowledged].map((row) => toUrgentReport(row, now)),
+    openCount: open.length,
+    acknowledgedCount,
+  };
 }
 
 /** One child's reports not yet closed, for the top of her file. */

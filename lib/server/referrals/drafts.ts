@@ -45,7 +45,10 @@ export async function createReferralDraftFromNeed(actor: Actor, input: ReferralD
     }
     // Serialises two taps on the same button, so the check below cannot race (there is no unique index).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`referral_draft:${visit.id}:${input.type}`}))`;
-    const existing = await tx.referral.findFirst({ where: { visitId: visit.id, type: input.type }, select: { id: true } });
+    const existing = await tx.referral.findFirst({
+      where: { visitId: visit.id, childId: visit.childId, type: input.type, ...scopeWhere(actor) },
+      select: { id: true },
+    });
     if (existing) return { referralId: existing.id, created: false };
     const seen = [visit.notes, ...VISIT_DOMAINS.map((d) => visit[d])].filter(Boolean).join("；");
     const referral = await tx.referral.create({

@@ -1,15 +1,15 @@
 import "server-only";
 import type { RiskLevelName } from "@/lib/domain/categories";
-import { isoDate, todayInChina } from "@/lib/domain/dates";
+import { isoDate } from "@/lib/domain/dates";
 import { VISIT_DOMAINS, type CheckStatusName, type ReferralTypeName, type VisitDomain } from "@/lib/domain/enums";
 import { isUuid } from "@/lib/domain/ids";
-import { isWithinDirectorEditWindow } from "@/lib/domain/visit-policy";
-import { assertCan, can } from "../access/policy";
+import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { Actor } from "../session";
+import { canEditVisit } from "./rules";
 
 const visitSelect = {
   id: true,
@@ -33,6 +33,7 @@ const visitSelect = {
   notes: true,
   nextVisitOn: true,
   createdById: true,
+  createdAt: true,
 } as const;
 
 export type VisitCheck = { domain: VisitDomain; status: CheckStatusName | null; note: string | null };
@@ -70,12 +71,9 @@ type VisitRow = { [K in keyof typeof visitSelect]: unknown } & {
   needs: ReferralTypeName[];
   notes: string | null;
   nextVisitOn: Date | null;
+  createdById: string | null;
+  createdAt: Date;
 };
-
-function canEditVisit(actor: Actor, visitedOn: string): boolean {
-  if (!can(actor.role, "update", "visit")) return false;
-  return actor.role !== "VILLAGE_DIRECTOR" || isWithinDirectorEditWindow(visitedOn, todayInChina());
-}
 
 function toVisitDetail(actor: Actor, row: VisitRow): VisitDetail {
   const visitedOn = isoDate(row.visitedOn);
@@ -96,7 +94,7 @@ function toVisitDetail(actor: Actor, row: VisitRow): VisitDetail {
     needs: row.needs,
     notes: row.notes,
     nextVisitOn: row.nextVisitOn ? isoDate(row.nextVisitOn) : null,
-    canEdit: canEditVisit(actor, visitedOn),
+    canEdit: canEditVisit(actor, row),
   };
 }
 
@@ -113,8 +111,8 @@ export async function listChildVisits(actor: Actor, childId: string, take = 20):
   const visitIds = rows.map((r) => r.id);
   const authorIds = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
   const [referrals, reports, authors] = await Promise.all([
-    db().referral.findMany({ where: { visitId: { in: visitIds }, ...scopeWhere(actor) }, select: { visitId: true, type: true } }),
-    db().mandatoryReport.findMany({ where: { visitId: { in: visitIds }, ...scopeWhere(actor) }, select: { visitId: true } }),
+    db().referral.findMany({ where: { childId, visitId: { in: visitIds }, ...scopeWhere(actor) }, select: { visitId: true, type: true } }),
+    db().mandatoryReport.findMany({ where: { childId, visitId: { in: visitIds }, ...scopeWhere(actor) }, select: { visitId: true } }),
     db().user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true } }),
   ]);
   const names = new Map(authors.map((a) => [a.id, a.displayName]));
@@ -148,7 +146,10 @@ export async function getVisit(actor: Actor, visitId: string): Promise<VisitForE
       return null;
     }
     await writeAudit(tx, actor, { action: "read", entity: "visit", entityId: row.id, areaCode: row.areaCode });
-    const report = await tx.mandatoryReport.findFirst({ where: { visitId: row.id }, select: { description: true } });
+    const report = await tx.mandatoryReport.findFirst({
+      where: { visitId: row.id, childId: row.childId, ...scopeWhere(actor) },
+      select: { description: true },
+    });
     return {
       ...toVisitDetail(actor, row),
       child: { ...row.child, dateOfBirth: isoDate(row.child.dateOfBirth) },

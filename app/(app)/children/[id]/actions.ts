@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
-import { closeFileSchema, updateChildSchema } from "@/lib/schemas/child";
-import { closeChildFile } from "@/lib/server/children/mutations";
+import { closeFileSchema, reopenFileSchema, updateChildSchema } from "@/lib/schemas/child";
+import { closeChildFile, reopenChildFile } from "@/lib/server/children/mutations";
 import { updateChild } from "@/lib/server/children/registration";
 
 const update = defineAction(updateChildSchema, async (actor, input) => {
@@ -28,4 +28,15 @@ const close = defineAction(closeFileSchema, async (actor, input) => {
 
 export async function closeChildFileAction(input: unknown) {
   return close(input);
+}
+
+const reopen = defineAction(reopenFileSchema, async (actor, input) => {
+  await reopenChildFile(actor, input);
+  revalidatePath(`/children/${input.childId}`);
+  revalidatePath("/workbench");
+  return { childId: input.childId };
+});
+
+export async function reopenChildFileAction(input: unknown) {
+  return reopen(input);
 }

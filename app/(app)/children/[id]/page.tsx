@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CloseFileForm } from "@/components/children/close-file-form";
+import { ReopenFileForm } from "@/components/children/reopen-file-form";
 import { ChildActivity } from "@/components/children/child-activity";
 import { ChildCategories } from "@/components/children/child-categories";
 import { ChildHeader } from "@/components/children/child-header";
@@ -46,6 +47,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       {isActive && can(actor.role, "close", "child") && (
         <Card title={t("child.closeFile")}>
           <CloseFileForm childId={file.id} version={file.version} />
+        </Card>
+      )}
+      {!isActive && can(actor.role, "update", "child") && (
+        <Card title={t("child.reopenFile")}>
+          <ReopenFileForm childId={file.id} version={file.version} />
         </Card>
       )}
     </div>
