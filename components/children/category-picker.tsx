@@ -43,7 +43,7 @@ export function CategoryPicker({ suggestions, choices, onChoice, today, dateOfBi
           {active.map((a) => (
             <li key={a.id} className="rounded-lg bg-slate-50 p-3 text-sm">
               <label className="flex min-h-11 items-center gap-3">
-                <input type="checkbox" className="size-5" checked={ending[a.id] !== undefined} onChange={(e) => onEnding?.(a.id, e.target.checked ? today : undefined)} />
+                <input type="checkbox" className="size-5 shrink-0" checked={ending[a.id] !== undefined} onChange={(e) => onEnding?.(a.id, e.target.checked ? today : undefined)} />
                 {t("registration.endCategory", { category: t(`categories.${a.category}`), date: a.startDate })}
               </label>
               {ending[a.id] !== undefined && (
@@ -62,7 +62,7 @@ export function CategoryPicker({ suggestions, choices, onChoice, today, dateOfBi
           return (
             <li key={c} className={`rounded-lg p-2 ${suggestion ? "bg-brand-50 ring-1 ring-brand-100" : ""}`}>
               <label className="flex min-h-11 items-center gap-3 text-base">
-                <input type="checkbox" className="size-5" checked={ticked} onChange={(e) => onChoice(c, { checked: e.target.checked, startDate })} />
+                <input type="checkbox" className="size-5 shrink-0" checked={ticked} onChange={(e) => onChoice(c, { checked: e.target.checked, startDate })} />
                 <span>{t(`categories.${c}`)}</span>
               </label>
               {suggestion && <p className="pl-8 text-sm text-brand-800">{t("registration.suggested", { reason: t(suggestion.reason) })}</p>}

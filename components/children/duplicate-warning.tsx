@@ -35,7 +35,7 @@ export function DuplicateWarning({ report, confirmed, onConfirm }: { report: Dup
         ))}
       </ul>
       <label className="flex min-h-11 items-center gap-3 text-base">
-        <input type="checkbox" name="confirmDuplicate" className="size-5" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+        <input type="checkbox" name="confirmDuplicate" className="size-5 shrink-0" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
         {t("registration.confirmDifferent")}
       </label>
     </div>

@@ -30,7 +30,7 @@ export function AttendeePicker({ candidates, picked, onToggle }: { candidates: A
         {candidates.map((c) => (
           <li key={c.id} hidden={!matches(c)} className="border-b border-slate-100 last:border-0">
             <label className="flex min-h-11 cursor-pointer items-center gap-3 px-3 text-sm">
-              <input type="checkbox" name="childIds" value={c.id} checked={picked.has(c.id)} onChange={() => onToggle(c.id)} className="h-5 w-5 accent-brand-600" />
+              <input type="checkbox" name="childIds" value={c.id} checked={picked.has(c.id)} onChange={() => onToggle(c.id)} className="h-5 w-5 shrink-0 accent-brand-600" />
               <span className="flex-1">{c.name}</span>
               <span className="text-slate-500">{t("groupSession.age", { age: c.age })}</span>
             </label>

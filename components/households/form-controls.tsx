@@ -56,7 +56,7 @@ export function CheckboxField({ name, label, values, errors, onChange }: Omit<Co
   return (
     <div>
       <label className="flex min-h-11 items-center gap-3 text-base">
-        <input type="checkbox" name={name} className="size-5" checked={values[name] === true} onChange={(e) => onChange(name, e.target.checked)} />
+        <input type="checkbox" name={name} className="size-5 shrink-0" checked={values[name] === true} onChange={(e) => onChange(name, e.target.checked)} />
         {label}
       </label>
       {error && (
