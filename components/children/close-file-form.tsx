@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { closeChildFileAction } from "@/app/(app)/children/[id]/actions";
-import { FormMessage, SelectField, TextField, type FieldErrors, type FormValues } from "@/components/households/form-controls";
+import { FormMessage, SelectField, TextField, type FormValues } from "@/components/households/form-controls";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { CLOSE_REASONS, closeFileSchema } from "@/lib/schemas/child";
@@ -13,28 +13,12 @@ export function CloseFileForm({ childId, version }: { childId: string; version: 
   const { t } = useI18n();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>({ reason: "", note: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, pending, submit } = useActionForm(closeFileSchema, closeChildFileAction);
   const onChange = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = { childId, version, ...values };
-    const parsed = closeFileSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
-      return;
-    }
-    setPending(true);
-    const result = await closeChildFileAction(input).catch(() => null);
-    setPending(false);
-    if (result?.ok) {
-      router.refresh();
-      return;
-    }
-    setErrors(result?.error.fieldErrors ?? {});
-    setMessage(result?.error.message ?? "errors.internal");
+    if (await submit({ childId, version, ...values })) router.refresh();
   }
 
   return (

@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { reopenChildFileAction } from "@/app/(app)/children/[id]/actions";
-import { FormMessage, TextField, type FieldErrors, type FormValues } from "@/components/households/form-controls";
+import { FormMessage, TextField, type FormValues } from "@/components/households/form-controls";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { reopenFileSchema } from "@/lib/schemas/child";
@@ -13,28 +13,12 @@ export function ReopenFileForm({ childId, version }: { childId: string; version:
   const { t } = useI18n();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>({ note: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, pending, submit } = useActionForm(reopenFileSchema, reopenChildFileAction);
   const onChange = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = { childId, version, ...values };
-    const parsed = reopenFileSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
-      return;
-    }
-    setPending(true);
-    const result = await reopenChildFileAction(input).catch(() => null);
-    setPending(false);
-    if (result?.ok) {
-      router.refresh();
-      return;
-    }
-    setErrors(result?.error.fieldErrors ?? {});
-    setMessage(result?.error.message ?? "errors.internal");
+    if (await submit({ childId, version, ...values })) router.refresh();
   }
 
   return (

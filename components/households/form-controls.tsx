@@ -7,7 +7,9 @@ import { Field, inputClass } from "@/components/ui/field";
 // depend on other answers (suggested categories, fields shown only when relevant) see them at once.
 
 export type FormValues = Record<string, string | boolean>;
-export type FieldErrors = Record<string, string[] | undefined>;
+import type { FieldErrors } from "@/components/forms/use-action-form";
+
+export type { FieldErrors };
 
 type Common = { name: string; label: ReactNode; values: FormValues; errors: FieldErrors; onChange: (name: string, value: string | boolean) => void; hint?: ReactNode };
 

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { updateVisitPolicyAction } from "@/app/(app)/settings/visit-policy/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
@@ -10,33 +10,19 @@ import { RISK_LEVELS } from "@/lib/domain/categories";
 import { MAX_INTERVAL_DAYS, MIN_INTERVAL_DAYS, type VisitIntervals } from "@/lib/domain/visit-policy";
 import { visitPolicySchema } from "@/lib/schemas/visit-policy";
 
-type Errors = Record<string, string[] | undefined>;
-
 /** The county's four visit intervals; saved together, refused if someone else saved in between. */
 export function VisitPolicyForm({ intervals, version }: { intervals: VisitIntervals; version: number }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, pending, submit } = useActionForm(visitPolicySchema, updateVisitPolicyAction);
+  const [saved, setSaved] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = visitPolicySchema.safeParse({ version, ...Object.fromEntries(new FormData(event.currentTarget)) });
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
-      return;
-    }
-    setPending(true);
-    const result = await updateVisitPolicyAction(parsed.data).catch(() => null);
-    setPending(false);
-    if (result?.ok) {
-      setErrors({});
-      setMessage({ tone: "ok", text: t("visitPolicy.saved") });
+    setSaved(false);
+    if (await submit({ version, ...Object.fromEntries(new FormData(event.currentTarget)) })) {
+      setSaved(true);
       router.refresh();
-    } else {
-      setErrors(result?.error.fieldErrors ?? {});
-      setMessage({ tone: "error", text: t(result?.error.message ?? "errors.internal") });
     }
   }
 
@@ -51,9 +37,9 @@ export function VisitPolicyForm({ intervals, version }: { intervals: VisitInterv
           </Field>
         ))}
       </div>
-      {message && (
-        <p role="status" className={`rounded-lg p-3 text-sm ${message.tone === "ok" ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
-          {message.text}
+      {(saved || message) && (
+        <p role="status" className={`rounded-lg p-3 text-sm ${saved ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
+          {saved ? t("visitPolicy.saved") : t(message ?? "errors.internal")}
         </p>
       )}
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">

@@ -18,7 +18,7 @@ export default async function VisitPolicyPage() {
       <Card>
         <p className="mb-3 text-sm text-slate-700">{t("visitPolicy.intro")}</p>
         {policy.isDefault && <p className="mb-3 rounded-lg bg-slate-100 p-2 text-sm">{t("visitPolicy.usingDefaults")}</p>}
-        <VisitPolicyForm key={policy.version} intervals={policy.intervals} version={policy.version} />
+        <VisitPolicyForm intervals={policy.intervals} version={policy.version} />
       </Card>
     </div>
   );
