@@ -7,11 +7,13 @@ import { db, disconnectDb } from "@/lib/server/db";
 import { getTodaysWork } from "@/lib/server/workbench/queries";
 import type { Actor } from "@/lib/server/session";
 import { benchActor } from "./lib/bench-actor";
+import { timePage } from "./lib/bench-http";
 import { runScript } from "./lib/run-script";
 
-// npm run bench:workbench [-- --runs 50 --villages 5]: times the director's workbench data (the real
+// npm run bench:workbench [-- --runs 50 --villages 5 --url http://localhost:3000]: times the director's workbench data (the real
 // data-layer functions, real actors) on the data of `npm run seed:large`, prints p50/p95 per query and
-// for the whole page, shows the plans, and rewrites its section of docs/benchmarks.md.
+// for the whole page, shows the plans, and rewrites its section of docs/benchmarks.md. With --url (a running
+// `npm start` on the same database), it also times the whole /workbench page over HTTP.
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -21,6 +23,8 @@ const option = (name: string, fallback: number) => {
   return value;
 };
 const RUNS = option("runs", 50);
+const URL_INDEX = args.indexOf("--url");
+const PAGE_URL = URL_INDEX >= 0 ? args[URL_INDEX + 1] : undefined;
 const VILLAGES = option("villages", 5);
 const DOC = path.resolve(import.meta.dirname, "../docs/benchmarks.md");
 const HEADING = "## Director's workbench (`npm run bench:workbench`)";
@@ -93,6 +97,10 @@ await runScript("bench:workbench", async () => {
       Promise.all([getTodaysWork(actor), searchChildren(actor, parseChildSearch({}))]),
   };
   const director = await measure(directors, workbench);
+  if (PAGE_URL) {
+    const times = await timePage(PAGE_URL, "/workbench", directors, RUNS);
+    director.push({ name: "GET /workbench over HTTP (whole page: session check, data, render)", p50: percentile(times, 50), p95: percentile(times, 95) });
+  }
   const wider = { getTodaysWork: workbench.getTodaysWork, "searchChildren page 1": workbench["searchChildren page 1"] };
   const township = await measure(supervisor, wider);
   const countyTimes = await measure(county, wider);
@@ -127,7 +135,8 @@ await runScript("bench:workbench", async () => {
     "",
     ...(await plans(villages[0]!.code)),
     "",
-    "Reproduce: `npm run seed:large && npm run bench:workbench` (options `--runs 50 --villages 5`).",
+    "Reproduce: `npm run seed:large && npm run bench:workbench` (options `--runs 50 --villages 5`; add",
+    "`--url http://localhost:3000` with `npm start` running on the same database to time the whole page over HTTP).",
   ].join("\n");
   console.log(`\n${body}\n`);
   writeSection(body);
