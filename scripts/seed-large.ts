@@ -403,7 +403,8 @@ async function main() {
       console.log(`Children ${made.toLocaleString("en")} / ${options.children.toLocaleString("en")} (${elapsed()}, ${rate.toLocaleString("en")} children/s overall)`);
     }
     const analyzeFrom = performance.now();
-    await connection.query("ANALYZE households, guardians, children, child_categories, visits, referrals, entitlements");
+    // Every table (the area tree and users too), so no plan after a large load runs on missing statistics.
+    await connection.query("ANALYZE");
     console.log(`ANALYZE took ${((performance.now() - analyzeFrom) / 1000).toFixed(1)} s.`);
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
     for (const [table, { rows, ms }] of totals) console.log(`  ${table}: ${rows.toLocaleString("en")} rows, COPY ${seconds(ms)} s`);

@@ -4,7 +4,7 @@ import { decode } from "next-auth/jwt";
 import crypto from "node:crypto";
 import { cache } from "react";
 import { resolveActor, type Actor } from "@/lib/server/session";
-import { SESSION_COOKIE } from "./options";
+import { SESSION_COOKIE } from "./session-cookie";
 
 /**
  * The request-facing half of the session gate: reads the cookie, then lets the data layer prove it.

@@ -3,8 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { loginSchema } from "@/lib/schemas/auth";
 import { unsafeEndSession, unsafeLogin } from "@/lib/server/auth/login";
 import { SESSION_ABSOLUTE_HOURS } from "@/lib/server/session";
+import { SESSION_COOKIE } from "./session-cookie";
 
-export const SESSION_COOKIE = "barefoot.session";
 
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
-import { SESSION_COOKIE } from "@/lib/auth/options";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import type { Actor } from "@/lib/server/session";
 
 /**
