@@ -60,3 +60,16 @@ export const GROUP_TOPICS = ["INJURY_PREVENTION", "VIOLENCE_PREVENTION", "PARENT
 export const INCOME_SOURCES = ["FARMING", "MIGRANT_WORK", "LOCAL_WAGES", "BUSINESS", "ASSISTANCE", "NONE", "OTHER"] as const;
 // 同意或法定依据: PIPL art. 31 needs guardian consent unless a statutory duty applies (未成年人保护法).
 export const CONSENT_BASES = ["GUARDIAN_CONSENT", "STATUTORY_DUTY"] as const;
+
+export const NOTIFICATION_KINDS = [
+  "REFERRAL_SUBMITTED",
+  "REFERRAL_APPROVED",
+  "REFERRAL_RETURNED",
+  "REFERRAL_REJECTED",
+  "URGENT_REPORT",
+  "REPORT_ESCALATED",
+  "TRANSFER_REQUESTED",
+  "TRANSFER_ACCEPTED",
+  "VISIT_OVERDUE",
+] as const;
+export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];

@@ -12,6 +12,8 @@ import zhWorkbench from "@/messages/zh-CN/workbench.json";
 import zhGroupSession from "@/messages/zh-CN/group-session.json";
 import zhGuide from "@/messages/zh-CN/guide.json";
 import zhPrint from "@/messages/zh-CN/print.json";
+import zhReferral from "@/messages/zh-CN/referral.json";
+import zhNotification from "@/messages/zh-CN/notification.json";
 import enCore from "@/messages/en/core.json";
 import enEnums from "@/messages/en/enums.json";
 import enChild from "@/messages/en/child.json";
@@ -23,6 +25,8 @@ import enWorkbench from "@/messages/en/workbench.json";
 import enGroupSession from "@/messages/en/group-session.json";
 import enGuide from "@/messages/en/guide.json";
 import enPrint from "@/messages/en/print.json";
+import enReferral from "@/messages/en/referral.json";
+import enNotification from "@/messages/en/notification.json";
 import type { Locale } from "./config";
 import type { Messages } from "./translate";
 
@@ -39,6 +43,8 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     "group-session": zhGroupSession,
     guide: zhGuide,
     print: zhPrint,
+    referral: zhReferral,
+    notification: zhNotification,
   },
   en: {
     core: enCore,
@@ -52,5 +58,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     "group-session": enGroupSession,
     guide: enGuide,
     print: enPrint,
+    referral: enReferral,
+    notification: enNotification,
   },
 };

@@ -17,6 +17,7 @@ const PAIRS: [string, readonly string[], Record<string, string>][] = [
   ["MandatoryReportKind", lists.MANDATORY_REPORT_KINDS, prisma.MandatoryReportKind],
   ["MandatoryReportStatus", lists.MANDATORY_REPORT_STATUSES, prisma.MandatoryReportStatus],
   ["GroupTopic", lists.GROUP_TOPICS, prisma.GroupTopic],
+  ["NotificationKind", lists.NOTIFICATION_KINDS, prisma.NotificationKind],
 ];
 
 describe("enum value lists", () => {

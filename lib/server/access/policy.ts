@@ -15,7 +15,9 @@ export type Entity =
   | "user"
   | "mandatoryReport"
   | "groupSession"
-  | "visitPolicy";
+  | "visitPolicy"
+  | "referralDeadline"
+  | "notification";
 export type Operation = "list" | "read" | "create" | "update" | "close";
 
 const D = "VILLAGE_DIRECTOR",
@@ -47,6 +49,9 @@ export const POLICY: Record<Entity, Record<Operation, readonly RoleName[]>> = {
   mandatoryReport: { list: [D, T, C], read: [D, T, C], create: [D, T], update: [T, C], close: [T, C] },
   groupSession: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [] },
   visitPolicy: { list: [D, T, C], read: [D, T, C], create: [], update: [C], close: [] },
+  referralDeadline: { list: [D, T, C], read: [D, T, C], create: [], update: [C], close: [] },
+  // Each user's own notifications (never another's): the data layer filters by the actor's user id.
+  notification: { list: [D, T, C], read: [D, T, C], create: [], update: [D, T, C], close: [] },
 };
 
 export function can(role: RoleName, operation: Operation, entity: Entity): boolean {
