@@ -73,3 +73,5 @@ export const NOTIFICATION_KINDS = [
   "VISIT_OVERDUE",
 ] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
+
+export const TRANSFER_STATUSES = ["REQUESTED", "ACCEPTED", "REJECTED", "CANCELLED"] as const;

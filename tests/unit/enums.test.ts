@@ -18,6 +18,7 @@ const PAIRS: [string, readonly string[], Record<string, string>][] = [
   ["MandatoryReportStatus", lists.MANDATORY_REPORT_STATUSES, prisma.MandatoryReportStatus],
   ["GroupTopic", lists.GROUP_TOPICS, prisma.GroupTopic],
   ["NotificationKind", lists.NOTIFICATION_KINDS, prisma.NotificationKind],
+  ["TransferStatus", lists.TRANSFER_STATUSES, prisma.TransferStatus],
 ];
 
 describe("enum value lists", () => {

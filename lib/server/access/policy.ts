@@ -17,7 +17,8 @@ export type Entity =
   | "groupSession"
   | "visitPolicy"
   | "referralDeadline"
-  | "notification";
+  | "notification"
+  | "transfer";
 export type Operation = "list" | "read" | "create" | "update" | "close";
 
 const D = "VILLAGE_DIRECTOR",
@@ -52,6 +53,8 @@ export const POLICY: Record<Entity, Record<Operation, readonly RoleName[]>> = {
   referralDeadline: { list: [D, T, C], read: [D, T, C], create: [], update: [C], close: [] },
   // Each user's own notifications (never another's): the data layer filters by the actor's user id.
   notification: { list: [D, T, C], read: [D, T, C], create: [], update: [D, T, C], close: [] },
+  // Requested by the sending director; accepted or rejected by the receiving township's supervisor.
+  transfer: { list: [D, T, C], read: [D, T, C], create: [D], update: [T], close: [D] },
 };
 
 export function can(role: RoleName, operation: Operation, entity: Entity): boolean {

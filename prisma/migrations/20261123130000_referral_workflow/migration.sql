@@ -64,3 +64,29 @@ CREATE TABLE "notifications" (
 );
 CREATE INDEX "notifications_user_id_read_at_created_at_idx" ON "notifications"("user_id", "read_at", "created_at");
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Child transfers between villages (the file moves when the receiving township accepts).
+CREATE TYPE "TransferStatus" AS ENUM ('REQUESTED', 'ACCEPTED', 'REJECTED', 'CANCELLED');
+
+CREATE TABLE "child_transfers" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "child_id" UUID NOT NULL,
+    "from_area_code" VARCHAR(12) COLLATE "C" NOT NULL,
+    "from_area_name" TEXT NOT NULL,
+    "to_area_code" VARCHAR(12) COLLATE "C" NOT NULL,
+    "to_area_name" TEXT NOT NULL,
+    "status" "TransferStatus" NOT NULL DEFAULT 'REQUESTED',
+    "reason" TEXT NOT NULL,
+    "decision_note" TEXT,
+    "requested_by_id" UUID,
+    "requested_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "decided_by_id" UUID,
+    "decided_at" TIMESTAMPTZ(3),
+    "version" INTEGER NOT NULL DEFAULT 1,
+
+    CONSTRAINT "child_transfers_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "child_transfers_child_id_idx" ON "child_transfers"("child_id");
+CREATE INDEX "child_transfers_from_area_code_status_idx" ON "child_transfers"("from_area_code", "status");
+CREATE INDEX "child_transfers_to_area_code_status_idx" ON "child_transfers"("to_area_code", "status");
+ALTER TABLE "child_transfers" ADD CONSTRAINT "child_transfers_child_id_fkey" FOREIGN KEY ("child_id") REFERENCES "children"("id") ON DELETE CASCADE ON UPDATE CASCADE;
