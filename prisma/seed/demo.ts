@@ -1,5 +1,5 @@
 import { fakerZH_CN as faker } from "@faker-js/faker";
-import { addDays, formatISO, subDays } from "date-fns";
+import { addDays, addHours, formatISO, subDays } from "date-fns";
 import { dateValue, todayInChina } from "@/lib/domain/dates";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { db, type Tx } from "@/lib/server/db";
@@ -16,6 +16,18 @@ const AGENCY: Record<string, string> = {
   SOCIAL_ASSISTANCE: "县民政局",
   DISABILITY: "县残疾人联合会",
   PSYCHOSOCIAL: "县妇女联合会",
+};
+
+const REFERRAL_PATH: Record<(typeof REFERRAL_STATUSES)[number], (typeof REFERRAL_STATUSES)[number][]> = {
+  DRAFT: ["DRAFT"],
+  SUBMITTED: ["DRAFT", "SUBMITTED"],
+  RETURNED: ["DRAFT", "SUBMITTED", "RETURNED"],
+  APPROVED: ["DRAFT", "SUBMITTED", "APPROVED"],
+  REJECTED: ["DRAFT", "SUBMITTED", "REJECTED"],
+  REFERRED: ["DRAFT", "SUBMITTED", "APPROVED", "REFERRED"],
+  IN_PROGRESS: ["DRAFT", "SUBMITTED", "APPROVED", "REFERRED", "IN_PROGRESS"],
+  RESOLVED: ["DRAFT", "SUBMITTED", "APPROVED", "REFERRED", "IN_PROGRESS", "RESOLVED"],
+  CLOSED_UNRESOLVED: ["DRAFT", "SUBMITTED", "APPROVED", "REFERRED", "IN_PROGRESS", "CLOSED_UNRESOLVED"],
 };
 
 function iso(date: Date) {
@@ -147,7 +159,11 @@ async function addHistory(tx: Tx, childId: string, areaCode: string, profile: De
       ? "CIVIL_REGISTRATION"
       : faker.helpers.arrayElement(Object.keys(AGENCY));
     const submitted = status === "DRAFT" ? null : subDays(base, faker.number.int({ min: 1, max: 40 }));
-    await tx.referral.create({
+    const decided = ["DRAFT", "SUBMITTED"].includes(status) ? null : submitted;
+    // The approval chain up to the referral's status, so every timeline reads like the real workflow.
+    const chain = REFERRAL_PATH[status];
+    const stepAt = (i: number) => addHours(subDays(submitted ?? base, 1), i * 6);
+    const referral = await tx.referral.create({
       data: {
         childId,
         areaCode,
@@ -156,10 +172,24 @@ async function addHistory(tx: Tx, childId: string, areaCode: string, profile: De
         status,
         reason: "儿童主任走访发现需要转介服务",
         submittedAt: submitted,
+        stateEnteredAt: stepAt(chain.length - 1),
         dueOn: submitted ? dateValue(iso(addDays(submitted, 7))) : null,
-        decidedAt: ["DRAFT", "SUBMITTED"].includes(status) ? null : submitted,
+        decidedAt: decided,
       },
+      select: { id: true },
     });
+    for (const [i, toStatus] of chain.entries()) {
+      await tx.referralEvent.create({
+        data: {
+          referralId: referral.id,
+          areaCode,
+          fromStatus: i === 0 ? null : chain[i - 1],
+          toStatus,
+          actorRole: ["DRAFT", "SUBMITTED"].includes(toStatus) ? "VILLAGE_DIRECTOR" : "TOWNSHIP_SUPERVISOR",
+          occurredAt: stepAt(i),
+        },
+      });
+    }
   }
   const benefit = profile.categories.some((c) => c.category === "ORPHAN")
     ? "ORPHAN_ALLOWANCE"

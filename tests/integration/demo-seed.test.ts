@@ -31,6 +31,12 @@ describe("the demo seed", () => {
     expect(visited?.lastVisitOn).toEqual(visited?.visits[0]?.visitedOn);
   });
 
+  it("gives every referral an approval chain that ends at its status", async () => {
+    const referrals = await db().referral.findMany({ select: { status: true, events: { select: { toStatus: true }, orderBy: { occurredAt: "asc" } } } });
+    expect(referrals.length).toBeGreaterThan(0);
+    expect(referrals.filter((r) => r.events.at(-1)?.toStatus !== r.status)).toEqual([]);
+  });
+
   it("has group sessions in the demo village and an urgent report for every child living alone", async () => {
     expect(await db().groupSession.count({ where: { areaCode: DEMO_VILLAGE } })).toBeGreaterThan(0);
     const alone = await db().child.count({ where: { livingArrangement: "ALONE" } });
