@@ -4,6 +4,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { getActor } from "@/lib/auth/get-actor";
 import { NAVIGATION } from "@/lib/domain/navigation";
 import { getTranslator } from "@/lib/i18n/server";
+import { can } from "@/lib/server/access/policy";
 import { getOwnArea } from "@/lib/server/areas/queries";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -14,6 +15,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <AppShell
       t={t}
       nav={NAVIGATION[actor.role]}
+      hasNotifications={can(actor.role, "list", "notification")}
       user={{ displayName: actor.displayName, roleLabel: t(`roles.${actor.role}`), areaName: area.name || t("dashboard.nation") }}
     >
       {children}

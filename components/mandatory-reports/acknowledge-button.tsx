@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { acknowledgeMandatoryReportAction } from "@/app/(app)/visits/actions";
+import { acknowledgeReportAction } from "@/app/(app)/reports/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 
@@ -13,7 +13,7 @@ export function AcknowledgeButton({ reportId, version }: { reportId: string; ver
 
   async function acknowledge() {
     setPending(true);
-    const result = await acknowledgeMandatoryReportAction({ reportId, version }).catch(() => null);
+    const result = await acknowledgeReportAction({ reportId, version }).catch(() => null);
     setPending(false);
     if (result?.ok) {
       setError(null);

@@ -47,13 +47,21 @@ export function UrgentReports({ reports: list, canAcknowledge, title, t }: Props
               <span className="mt-1 flex flex-wrap gap-1">
                 <Badge tone="red">{t(`reportKind.${r.kind}`)}</Badge>
                 <Badge tone={r.status === "OPEN" ? "red" : "gray"}>{t(`reportStatus.${r.status}`)}</Badge>
-                {r.isOverdue && <Badge tone="red">{t("mandatoryReport.overdue")}</Badge>}
+                {r.isEscalated && (
+                  <span data-testid="escalated">
+                    <Badge tone="red">{t("mandatoryReport.escalated")}</Badge>
+                  </span>
+                )}
               </span>
             </Link>
             <p className="whitespace-pre-wrap text-sm text-slate-800">{r.description}</p>
             <p className="text-xs text-slate-500">
               {t("mandatoryReport.reportedAgo", { hours: r.hoursOpen })} · {r.createdAt}
+              {r.isEscalated && ` · ${t("mandatoryReport.overdue")}`}
             </p>
+            <Link href={`/reports/${r.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-red-800 underline">
+              {t("mandatoryReport.open")}
+            </Link>
             {canAcknowledge && r.status === "OPEN" && <AcknowledgeButton reportId={r.id} version={r.version} />}
           </li>
         ))}

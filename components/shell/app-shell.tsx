@@ -2,13 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { NavItem } from "@/lib/domain/navigation";
 import type { Translate } from "@/lib/i18n/translate";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LanguageSwitch } from "./language-switch";
 import { LogoutButton } from "./logout-button";
 import { NavLinks } from "./nav-links";
 
-type Props = { t: Translate; user: { displayName: string; roleLabel: string; areaName: string }; nav: NavItem[]; children: ReactNode };
+type Props = { t: Translate; user: { displayName: string; roleLabel: string; areaName: string }; nav: NavItem[]; hasNotifications: boolean; children: ReactNode };
 
-export function AppShell({ t, user, nav, children }: Props) {
+export function AppShell({ t, user, nav, hasNotifications, children }: Props) {
   const showBottomNav = nav.length > 1;
   return (
     <div className="min-h-dvh md:flex">
@@ -31,6 +32,7 @@ export function AppShell({ t, user, nav, children }: Props) {
             {user.roleLabel} · {user.areaName}
           </div>
           <div className="flex gap-1 pt-2">
+            {hasNotifications && <NotificationBell />}
             <LanguageSwitch />
             <LogoutButton />
           </div>
@@ -45,6 +47,7 @@ export function AppShell({ t, user, nav, children }: Props) {
             </div>
           </div>
           <div className="flex shrink-0">
+            {hasNotifications && <NotificationBell />}
             <LanguageSwitch />
             <LogoutButton />
           </div>

@@ -2,16 +2,17 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { NavItem } from "@/lib/domain/navigation";
+import { BOTTOM_BAR_ITEMS, MORE, type NavItem } from "@/lib/domain/navigation";
 import { NavIcon } from "./nav-icon";
 
-/** Sidebar on desktop, bottom bar on phones: one list, two layouts. */
+/** Sidebar on desktop, bottom bar on phones (the first few and "more"): one list, two layouts. */
 export function NavLinks({ items, layout }: { items: NavItem[]; layout: "sidebar" | "bottom" }) {
   const { t } = useI18n();
   const pathname = usePathname();
+  const shown = layout === "bottom" && items.length > BOTTOM_BAR_ITEMS + 1 ? [...items.slice(0, BOTTOM_BAR_ITEMS), MORE] : items;
   return (
     <ul className={layout === "bottom" ? "flex justify-around" : "space-y-1"}>
-      {items.map((item) => {
+      {shown.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         const base =
           layout === "bottom"

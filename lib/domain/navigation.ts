@@ -1,6 +1,6 @@
 import type { RoleName } from "./roles";
 
-export type NavItem = { href: string; labelKey: string; icon: "home" | "township" | "chart" | "users" | "audit" | "children" | "register" | "group" | "guide" | "settings" };
+export type NavItem = { href: string; labelKey: string; icon: "home" | "township" | "chart" | "users" | "audit" | "children" | "register" | "group" | "guide" | "settings" | "more" };
 
 const WORKBENCH: NavItem = { href: "/workbench", labelKey: "nav.workbench", icon: "home" };
 const TOWNSHIP: NavItem = { href: "/township", labelKey: "nav.township", icon: "township" };
@@ -11,16 +11,29 @@ const GROUPS: NavItem = { href: "/group-sessions", labelKey: "nav.groupSessions"
 const GUIDE: NavItem = { href: "/guide", labelKey: "nav.guide", icon: "guide" };
 // 花名册; the label lives with the print feature (messages/*/print.json).
 const ROSTER: NavItem = { href: "/roster", labelKey: "print.roster.nav", icon: "children" };
+// The label lives with the referral feature (messages/*/referral.json).
+const REFERRALS: NavItem = { href: "/referrals", labelKey: "referral.nav", icon: "audit" };
+const REFERRAL_DEADLINES: NavItem = { href: "/settings/referral-deadlines", labelKey: "referral.deadlines.nav", icon: "settings" };
 const VISIT_POLICY: NavItem = { href: "/settings/visit-policy", labelKey: "nav.visitPolicy", icon: "settings" };
+// 强制报告 list; the label lives with the feature (messages/*/mandatory-report.json).
+const REPORTS: NavItem = { href: "/reports", labelKey: "mandatoryReport.nav", icon: "audit" };
 const USERS: NavItem = { href: "/admin/users", labelKey: "nav.users", icon: "users" };
+// Labels live with their features (messages/*/transfer.json, user-admin.json).
+const TRANSFERS: NavItem = { href: "/transfers", labelKey: "transfer.nav", icon: "children" };
+const DIRECTORS: NavItem = { href: "/township/directors", labelKey: "directors.nav", icon: "users" };
 const AUDIT: NavItem = { href: "/audit", labelKey: "nav.audit", icon: "audit" };
 
-/** Each role's menu, first item = the home page it lands on after login. */
+/**
+ * Each role's menu, first item = the home page it lands on after login, most used first: a phone's bottom
+ * bar shows the first BOTTOM_BAR_ITEMS and a "more" entry leading to /menu with the whole list.
+ */
+export const BOTTOM_BAR_ITEMS = 4;
+export const MORE: NavItem = { href: "/menu", labelKey: "nav.more", icon: "more" };
+
 export const NAVIGATION: Record<RoleName, NavItem[]> = {
-  VILLAGE_DIRECTOR: [WORKBENCH, CHILDREN, REGISTER, GROUPS, GUIDE],
-  // Not in the director's bar: a sixth bottom-bar item does not fit 360 px (link it from her workbench).
-  TOWNSHIP_SUPERVISOR: [TOWNSHIP, CHILDREN, ROSTER, DASHBOARD, GUIDE],
-  COUNTY_OFFICER: [DASHBOARD, CHILDREN, VISIT_POLICY, GUIDE],
+  VILLAGE_DIRECTOR: [WORKBENCH, CHILDREN, REGISTER, REFERRALS, GROUPS, GUIDE, TRANSFERS],
+  TOWNSHIP_SUPERVISOR: [TOWNSHIP, CHILDREN, REFERRALS, DIRECTORS, ROSTER, DASHBOARD, TRANSFERS, GUIDE],
+  COUNTY_OFFICER: [DASHBOARD, REPORTS, CHILDREN, REFERRALS, VISIT_POLICY, REFERRAL_DEADLINES, GUIDE],
   PROVINCE_OFFICER: [DASHBOARD],
   MINISTRY_OFFICER: [DASHBOARD],
   SYSTEM_ADMIN: [USERS],

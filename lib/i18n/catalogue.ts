@@ -14,6 +14,8 @@ import zhGuide from "@/messages/zh-CN/guide.json";
 import zhPrint from "@/messages/zh-CN/print.json";
 import zhReferral from "@/messages/zh-CN/referral.json";
 import zhNotification from "@/messages/zh-CN/notification.json";
+import zhTransfer from "@/messages/zh-CN/transfer.json";
+import zhUserAdmin from "@/messages/zh-CN/user-admin.json";
 import enCore from "@/messages/en/core.json";
 import enEnums from "@/messages/en/enums.json";
 import enChild from "@/messages/en/child.json";
@@ -27,6 +29,8 @@ import enGuide from "@/messages/en/guide.json";
 import enPrint from "@/messages/en/print.json";
 import enReferral from "@/messages/en/referral.json";
 import enNotification from "@/messages/en/notification.json";
+import enTransfer from "@/messages/en/transfer.json";
+import enUserAdmin from "@/messages/en/user-admin.json";
 import type { Locale } from "./config";
 import type { Messages } from "./translate";
 
@@ -45,6 +49,8 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     print: zhPrint,
     referral: zhReferral,
     notification: zhNotification,
+    transfer: zhTransfer,
+    "user-admin": zhUserAdmin,
   },
   en: {
     core: enCore,
@@ -60,5 +66,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     print: enPrint,
     referral: enReferral,
     notification: enNotification,
+    transfer: enTransfer,
+    "user-admin": enUserAdmin,
   },
 };

@@ -30,9 +30,25 @@ import { countChildren, listChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
 import { disconnectDb } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
-import { listReferrals } from "@/lib/server/referrals/queries";
+import { countOverdueReferrals, listApprovalQueue, listReferrals } from "@/lib/server/referrals/queries";
+import { getReferral } from "@/lib/server/referrals/detail";
+import { createReferral, updateReferral } from "@/lib/server/referrals/mutations";
+import { transitionReferral } from "@/lib/server/referrals/transition";
+import { getReferralDeadlines } from "@/lib/server/referral-deadlines/queries";
+import { updateReferralDeadline } from "@/lib/server/referral-deadlines/mutations";
 import type { Actor } from "@/lib/server/session";
 import { listUsers } from "@/lib/server/users/queries";
+import { createMandatoryReport, getReportSubject } from "@/lib/server/mandatory-reports/create";
+import { closeMandatoryReport, recordPoliceInformed } from "@/lib/server/mandatory-reports/follow-up";
+import { getMandatoryReport, listMandatoryReports } from "@/lib/server/mandatory-reports/report";
+import { markRead } from "@/lib/server/notifications/mutations";
+import { countUnread, listNotifications } from "@/lib/server/notifications/queries";
+import { searchVillages } from "@/lib/server/areas/search";
+import { acceptTransfer } from "@/lib/server/transfers/accept";
+import { cancelTransfer, rejectTransfer, requestTransfer } from "@/lib/server/transfers/mutations";
+import { getTransfer, listTransfers } from "@/lib/server/transfers/queries";
+import { createDirector, deactivateDirector, resetDirectorPassword } from "@/lib/server/users/director-mutations";
+import { listVillageDirectors } from "@/lib/server/users/directors";
 import { makeVillage } from "../factories/areas";
 import { makeChild } from "../factories/children";
 import { actorFor } from "../support/actors";
@@ -110,8 +126,31 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
       run: (actor) => recordVisit(actor, visitInput({ childId: missingId(), visitedOn: todayInChina(), riskLevel: "GREEN" })),
     },
   ],
-  "referral.list": [{ name: "listReferrals", run: (actor) => listReferrals(actor) }],
-  "referral.create": [{ name: "createReferralDraftFromNeed", run: (actor) => createReferralDraftFromNeed(actor, { visitId: missingId(), type: "SCHOOL" }) }],
+  "referral.list": [
+    { name: "listReferrals", run: (actor) => listReferrals(actor) },
+    { name: "listApprovalQueue", run: (actor) => listApprovalQueue(actor) },
+    { name: "countOverdueReferrals", run: (actor) => countOverdueReferrals(actor) },
+  ],
+  "referral.read": [{ name: "getReferral", run: (actor) => getReferral(actor, missingId()) }],
+  "referral.create": [
+    { name: "createReferralDraftFromNeed", run: (actor) => createReferralDraftFromNeed(actor, { visitId: missingId(), type: "SCHOOL" }) },
+    { name: "createReferral", run: (actor) => createReferral(actor, { childId: missingId(), type: "SCHOOL", agency: "学校", reason: "辍学" }) },
+    { name: "updateReferral", run: (actor) => updateReferral(actor, { referralId: missingId(), version: 1, type: "SCHOOL", agency: "学校", reason: "辍学" }) },
+  ],
+  "referral.update": [
+    {
+      name: "transitionReferral",
+      run: (actor) => transitionReferral(actor, { referralId: missingId(), version: 1, to: "APPROVED", note: "", referredOn: "", agency: "", outcome: "", idNumber: "" }),
+    },
+  ],
+  "referral.close": [
+    {
+      name: "transitionReferral (close)",
+      run: (actor) => transitionReferral(actor, { referralId: missingId(), version: 1, to: "CLOSED_UNRESOLVED", note: "撤回", referredOn: "", agency: "", outcome: "", idNumber: "" }),
+    },
+  ],
+  "referralDeadline.read": [{ name: "getReferralDeadlines", run: (actor) => getReferralDeadlines(actor) }],
+  "referralDeadline.update": [{ name: "updateReferralDeadline", run: (actor) => updateReferralDeadline(actor, { status: "SUBMITTED", workingDays: 5, version: 0 }) }],
   "visit.list": [{ name: "listChildVisits", run: (actor) => listChildVisits(actor, existingChildId) }],
   "visit.read": [{ name: "getVisit", run: (actor) => getVisit(actor, missingId()) }],
   "visit.update": [
@@ -123,12 +162,42 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
       },
     },
   ],
-  "mandatoryReport.list": [{ name: "listOpenMandatoryReports", run: (actor) => listOpenMandatoryReports(actor) }],
-  "mandatoryReport.update": [{ name: "acknowledgeMandatoryReport", run: (actor) => acknowledgeMandatoryReport(actor, { reportId: missingId(), version: 1 }) }],
+  "mandatoryReport.list": [
+    { name: "listOpenMandatoryReports", run: (actor) => listOpenMandatoryReports(actor) },
+    { name: "listMandatoryReports", run: (actor) => listMandatoryReports(actor) },
+  ],
+  "mandatoryReport.read": [{ name: "getMandatoryReport", run: (actor) => getMandatoryReport(actor, missingId()) }],
+  "mandatoryReport.create": [
+    { name: "createMandatoryReport", run: (actor) => createMandatoryReport(actor, { childId: missingId(), description: "矩阵", policeInformedBy: "", policeInformedAt: "", policeReference: "" }) },
+    { name: "getReportSubject", run: (actor) => getReportSubject(actor, missingId()) },
+  ],
+  "mandatoryReport.update": [
+    { name: "acknowledgeMandatoryReport", run: (actor) => acknowledgeMandatoryReport(actor, { reportId: missingId(), version: 1 }) },
+    { name: "recordPoliceInformed", run: (actor) => recordPoliceInformed(actor, { reportId: missingId(), version: 1, policeInformedBy: "王", policeInformedAt: "2025-01-01T08:00", policeReference: "" }) },
+  ],
+  "mandatoryReport.close": [{ name: "closeMandatoryReport", run: (actor) => closeMandatoryReport(actor, { reportId: missingId(), version: 1, note: "矩阵" }) }],
+  "notification.list": [{ name: "listNotifications", run: (actor) => listNotifications(actor) }],
+  "notification.read": [{ name: "countUnread", run: (actor) => countUnread(actor) }],
+  "notification.update": [{ name: "markRead", run: (actor) => markRead(actor, "all") }],
   "visitPolicy.read": [{ name: "getVisitPolicy", run: (actor) => getVisitPolicy(actor, VILLAGE) }],
   "aggregate.read": [{ name: "getAreaOverview", run: (actor) => getAreaOverview(actor) }],
   "area.read": [{ name: "getOwnArea", run: (actor) => getOwnArea(actor) }],
-  "user.list": [{ name: "listUsers", run: (actor) => listUsers(actor) }],
+  "user.list": [
+    { name: "listUsers", run: (actor) => listUsers(actor) },
+    { name: "listVillageDirectors", run: (actor) => listVillageDirectors(actor) },
+  ],
+  "user.create": [{ name: "createDirector", run: (actor) => createDirector(actor, { areaCode: VILLAGE, loginName: `m-${missingId().slice(0, 8)}`, displayName: "矩阵", phone: "" }) }],
+  "user.update": [{ name: "resetDirectorPassword", run: (actor) => resetDirectorPassword(actor, { userId: missingId(), version: 1 }) }],
+  "user.close": [{ name: "deactivateDirector", run: (actor) => deactivateDirector(actor, { userId: missingId(), version: 1 }) }],
+  "area.list": [{ name: "searchVillages", run: (actor) => searchVillages(actor, "测试") }],
+  "transfer.list": [{ name: "listTransfers", run: (actor) => listTransfers(actor) }],
+  "transfer.read": [{ name: "getTransfer", run: (actor) => getTransfer(actor, missingId()) }],
+  "transfer.create": [{ name: "requestTransfer", run: (actor) => requestTransfer(actor, { childId: missingId(), toAreaCode: VILLAGE, reason: "迁居" }) }],
+  "transfer.update": [
+    { name: "acceptTransfer", run: (actor) => acceptTransfer(actor, { transferId: missingId(), version: 1 }) },
+    { name: "rejectTransfer", run: (actor) => rejectTransfer(actor, { transferId: missingId(), version: 1, note: "不符" }) },
+  ],
+  "transfer.close": [{ name: "cancelTransfer", run: (actor) => cancelTransfer(actor, { transferId: missingId(), version: 1 }) }],
   "auditEvent.list": [{ name: "listAuditEvents", run: (actor) => listAuditEvents(actor) }],
 };
 
@@ -165,11 +234,13 @@ describe("the policy table", () => {
     }
   });
 
-  it("gives the audit trail to auditors only and accounts to administrators only", () => {
+  it("gives the audit trail to auditors only, and accounts to administrators and to township supervisors for their directors", () => {
     for (const operation of OPERATIONS) {
       expect(POLICY.auditEvent[operation].filter((role) => role !== "AUDITOR")).toEqual([]);
-      expect(POLICY.user[operation].filter((role) => role !== "SYSTEM_ADMIN")).toEqual([]);
+      expect(POLICY.user[operation].filter((role) => role !== "SYSTEM_ADMIN" && role !== "TOWNSHIP_SUPERVISOR")).toEqual([]);
     }
+    // Reading any single account (who else works here) stays with administrators.
+    expect(POLICY.user.read).toEqual(["SYSTEM_ADMIN"]);
   });
 });
 

@@ -1,55 +1,57 @@
 import Link from "next/link";
-import { AreaOverviewView } from "@/components/dashboard/area-overview";
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 import { UrgentReports } from "@/components/mandatory-reports/urgent-reports";
+import { ApprovalQueue } from "@/components/township/approval-queue";
+import { RecentVisits } from "@/components/township/recent-visits";
+import { VillageCards } from "@/components/township/village-cards";
+import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/require-actor";
 import { getTranslator } from "@/lib/i18n/server";
-import { getOwnArea } from "@/lib/server/areas/queries";
-import { getAreaOverview } from "@/lib/server/dashboard/queries";
-import { listReferrals } from "@/lib/server/referrals/queries";
 import { can } from "@/lib/server/access/policy";
+import { getOwnArea } from "@/lib/server/areas/queries";
 import { listOpenMandatoryReports } from "@/lib/server/mandatory-reports/queries";
+import { listApprovalQueue } from "@/lib/server/referrals/queries";
+import { listRecentVisits, listVillageCards } from "@/lib/server/township/queries";
 
+/** The township supervisor's workbench: urgent reports, decisions waiting for her, then each village. */
 export default async function TownshipPage() {
-  const actor = await requireActor(["list", "referral"]);
-  const [{ t }, area, overview, pending, urgent] = await Promise.all([
+  const actor = await requireActor(["read", "aggregate"]);
+  const [{ t }, area, urgent, queue, cards, visits] = await Promise.all([
     getTranslator(),
     getOwnArea(actor),
-    getAreaOverview(actor),
-    listReferrals(actor, { status: ["SUBMITTED"] }),
-    can(actor.role, "list", "mandatoryReport") ? listOpenMandatoryReports(actor) : [],
+    listOpenMandatoryReports(actor),
+    listApprovalQueue(actor),
+    listVillageCards(actor),
+    listRecentVisits(actor),
   ]);
+  const missing = cards.reduce((sum, card) => sum + card.missingData, 0);
   return (
     <div className="space-y-4">
       <UrgentReports reports={urgent} canAcknowledge={can(actor.role, "update", "mandatoryReport")} title={t("mandatoryReport.urgentTitle")} t={t} />
-      <div>
-        <h1 className="text-xl font-semibold">{t("township.title")}</h1>
-        <p className="text-sm text-slate-600">{area.name}</p>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{t("township.title")}</h1>
+          <p className="text-sm text-slate-600">{area.name}</p>
+        </div>
+        <Link href="/reports" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+          {t("townshipWork.allReports")}
+        </Link>
       </div>
-      <Card title={`${t("township.pendingReferrals")} (${pending.length})`}>
-        {pending.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("township.noPending")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100" data-testid="pending-referrals">
-            {pending.map((r) => (
-              <li key={r.id}>
-                <Link href={`/children/${r.childId}`} className="flex min-h-14 items-center justify-between gap-2 py-2 hover:bg-slate-50">
-                  <div className="min-w-0">
-                    <div className="font-medium">
-                      {r.childName} <span className="text-sm font-normal text-slate-500">· {r.areaName}</span>
-                    </div>
-                    <div className="text-sm text-slate-600">{t(`referralType.${r.type}`)}</div>
-                  </div>
-                  {r.dueOn && <Badge tone={r.isOverdue ? "red" : "gray"}>{t("township.due", { date: r.dueOn })}</Badge>}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+      <Card title={`${t("township.pendingReferrals")} (${queue.length})`}>
+        <ApprovalQueue items={queue} t={t} />
       </Card>
       <h2 className="pt-2 text-base font-semibold">{t("township.villages")}</h2>
-      <AreaOverviewView overview={overview} t={t} />
+      <VillageCards cards={cards} t={t} />
+      <Card title={t("townshipWork.recentVisits")}>
+        <RecentVisits visits={visits} t={t} />
+      </Card>
+      <Card title={t("townshipWork.missingDataTitle")}>
+        <p className="text-sm text-slate-700">{t("townshipWork.missingDataSummary", { count: missing })}</p>
+        {missing > 0 && (
+          <Link href="/children?work=missing-data" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+            {t("townshipWork.missingDataLink")}
+          </Link>
+        )}
+      </Card>
     </div>
   );
 }

@@ -45,7 +45,9 @@ export const POLICY: Record<Entity, Record<Operation, readonly RoleName[]>> = {
   area: { list: [D, T, C, P, M, ADMIN, AUDIT], read: [D, T, C, P, M, ADMIN, AUDIT], create: [], update: [], close: [] },
   aggregate: { list: [T, C, P, M], read: [T, C, P, M], create: [], update: [], close: [] },
   auditEvent: { list: [AUDIT], read: [AUDIT], create: [], update: [], close: [] },
-  user: { list: [ADMIN], read: [ADMIN], create: [ADMIN], update: [ADMIN], close: [ADMIN] },
+  // Caseload handover: a supervisor manages the directors' accounts of her township's villages only
+  // (lib/server/users/directors.ts restricts role and area).
+  user: { list: [ADMIN, T], read: [ADMIN], create: [ADMIN, T], update: [ADMIN, T], close: [ADMIN, T] },
   // 强制报告: raised by whoever sees the danger; acknowledged and followed up by township and county.
   mandatoryReport: { list: [D, T, C], read: [D, T, C], create: [D, T], update: [T, C], close: [T, C] },
   groupSession: { list: [D, T, C], read: [D, T, C], create: [D], update: [D], close: [] },

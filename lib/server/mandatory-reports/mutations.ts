@@ -6,6 +6,7 @@ import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
+import { notify } from "../notifications/notify";
 import type { Actor } from "../session";
 
 export type NewMandatoryReport = {
@@ -14,12 +15,15 @@ export type NewMandatoryReport = {
   kind: "VISIT_SAFETY" | "CHILD_ALONE" | "DIRECT";
   description: string;
   visitId?: string | null;
+  /** Known at creation when the reporter has already called the police (direct reports). */
+  police?: { informedBy: string; informedAt: Date; reference: string | null } | null;
 };
 
 /**
  * 强制报告: written inside the transaction of whatever revealed the danger (a visit, a registration),
  * so the report cannot be skipped or lost when that record is saved. The caller has already proven
- * the child is in the actor's scope. Township and county see it at once (no draft state).
+ * the child is in the actor's scope. Township and county see it at once (no draft state), and their
+ * supervisors and county officers get an URGENT_REPORT notification in the same transaction.
  */
 export async function insertMandatoryReport(tx: Tx, actor: Actor, report: NewMandatoryReport): Promise<{ id: string }> {
   const created = await tx.mandatoryReport.create({
@@ -29,23 +33,36 @@ export async function insertMandatoryReport(tx: Tx, actor: Actor, report: NewMan
       kind: report.kind,
       description: report.description,
       visitId: report.visitId ?? null,
+      policeInformedBy: report.police?.informedBy ?? null,
+      policeInformedAt: report.police?.informedAt ?? null,
+      policeReference: report.police?.reference ?? null,
       createdById: actor.userId,
     },
-    select: { id: true },
+    select: { id: true, child: { select: { name: true } } },
   });
   await writeAudit(tx, actor, {
     action: "create",
     entity: "mandatoryReport",
     entityId: created.id,
     areaCode: report.areaCode,
-    details: { childId: report.childId, kind: report.kind },
+    details: { childId: report.childId, kind: report.kind, policeInformed: !!report.police },
   });
-  return created;
+  // Only the child's name: never categories (HIV_AFFECTED) or the description in a notification.
+  await notify(tx, {
+    kind: "URGENT_REPORT",
+    entity: "mandatoryReport",
+    entityId: created.id,
+    areaCode: report.areaCode,
+    roles: ["TOWNSHIP_SUPERVISOR", "COUNTY_OFFICER"],
+    params: { childName: created.child.name },
+    exceptUserId: actor.userId,
+  });
+  return { id: created.id };
 }
 
 /**
  * The township or county says "we have it": OPEN → ACKNOWLEDGED, once. A second click (or a colleague's)
- * on the same version is a conflict. The police-informed workflow comes later.
+ * on the same version is a conflict.
  */
 export async function acknowledgeMandatoryReport(actor: Actor, input: AcknowledgeReportInput): Promise<void> {
   assertCan(actor, "update", "mandatoryReport");

@@ -8,9 +8,7 @@ import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { db } from "../db";
 import type { Actor } from "../session";
-
-/** An open report waiting longer than this has not been taken up: it is flagged on the urgent list. */
-export const UNACKNOWLEDGED_ALERT_HOURS = 24;
+import { isEscalated, unsafeEscalateOverdueReports } from "./escalation";
 
 export type UrgentReport = {
   id: string;
@@ -24,7 +22,8 @@ export type UrgentReport = {
   /** Beijing time, "yyyy-MM-dd HH:mm". */
   createdAt: string;
   hoursOpen: number;
-  isOverdue: boolean;
+  /** OPEN for more than 24 hours: escalated to the county (已上报县级). */
+  isEscalated: boolean;
 };
 
 const reportSelect = {
@@ -60,7 +59,7 @@ function toUrgentReport(row: ReportRow, now: Date): UrgentReport {
     description: row.description,
     createdAt: format(new TZDate(row.createdAt, ZONE), "yyyy-MM-dd HH:mm"),
     hoursOpen,
-    isOverdue: row.status === "OPEN" && hoursOpen >= UNACKNOWLEDGED_ALERT_HOURS,
+    isEscalated: isEscalated(row, now),
   };
 }
 
@@ -79,10 +78,12 @@ export type UrgentReportList = {
 /**
  * The township's and county's urgent list of 强制报告 not yet closed. An OPEN report never drops off
  * the list however many there are; acknowledged ones are already taken up, so only the latest are shown.
+ * Reading it also announces newly escalated reports to their county (unsafeEscalateOverdueReports).
  */
-export async function listOpenMandatoryReports(actor: Actor): Promise<UrgentReportList> {
+export async function listOpenMandatoryReports(actor: Actor, now: Date = new Date()): Promise<UrgentReportList> {
   assertCan(actor, "list", "mandatoryReport");
   const scope = scopeWhere(actor);
+  if (actor.role !== "VILLAGE_DIRECTOR") await unsafeEscalateOverdueReports(now);
   const [open, acknowledged, acknowledgedCount] = await Promise.all([
     db().mandatoryReport.findMany({
       where: { ...scope, status: "OPEN" },
@@ -97,7 +98,6 @@ export async function listOpenMandatoryReports(actor: Actor): Promise<UrgentRepo
     }),
     db().mandatoryReport.count({ where: { ...scope, status: "ACKNOWLEDGED" } }),
   ]);
-  const now = new Date();
   return {
     reports: [...open, ...acknowledged].map((row) => toUrgentReport(row, now)),
     openCount: open.length,
@@ -106,7 +106,7 @@ export async function listOpenMandatoryReports(actor: Actor): Promise<UrgentRepo
 }
 
 /** One child's reports not yet closed, for the top of her file. */
-export async function listChildOpenMandatoryReports(actor: Actor, childId: string): Promise<UrgentReport[]> {
+export async function listChildOpenMandatoryReports(actor: Actor, childId: string, now: Date = new Date()): Promise<UrgentReport[]> {
   assertCan(actor, "list", "mandatoryReport");
   if (!isUuid(childId)) return [];
   const rows = await db().mandatoryReport.findMany({
@@ -114,6 +114,5 @@ export async function listChildOpenMandatoryReports(actor: Actor, childId: strin
     select: reportSelect,
     orderBy: { createdAt: "desc" },
   });
-  const now = new Date();
   return rows.map((row) => toUrgentReport(row, now));
 }

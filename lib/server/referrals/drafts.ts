@@ -61,6 +61,8 @@ export async function createReferralDraftFromNeed(actor: Actor, input: ReferralD
         reason: `${isoDate(visit.visitedOn)} 走访发现${seen ? `：${seen}` : "此项需要"}`.slice(0, 2000),
         visitId: visit.id,
         createdById: actor.userId,
+        // The timeline starts with the draft, like every referral's approval chain.
+        events: { create: { areaCode: visit.areaCode, toStatus: "DRAFT", actorId: actor.userId, actorRole: actor.role } },
       },
       select: { id: true },
     });

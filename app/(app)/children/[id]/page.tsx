@@ -14,6 +14,7 @@ import { isUuid } from "@/lib/domain/ids";
 import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/server/access/policy";
 import { getChildFile } from "@/lib/server/children/file";
+import { findOpenTransferForChild } from "@/lib/server/transfers/queries";
 import { VisitSection } from "./visit-section";
 
 const linkClass = "inline-flex min-h-11 items-center justify-center rounded-lg px-4 font-medium ring-1 ring-inset ring-slate-300 bg-white";
@@ -22,12 +23,17 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const actor = await requireActor(["read", "child"]);
   if (!isUuid(id)) notFound();
-  const [{ t }, file] = await Promise.all([getTranslator(), getChildFile(actor, id)]);
+  const [{ t }, file, openTransfer] = await Promise.all([getTranslator(), getChildFile(actor, id), findOpenTransferForChild(actor, id)]);
   if (!file) notFound();
   const isActive = file.status === "ACTIVE";
   return (
     <div className="space-y-4">
       <ChildHeader file={file} t={t} />
+      {openTransfer && (
+        <Link href={`/transfers/${openTransfer.id}`} className="block min-h-11 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="transfer-pending">
+          {t("transfer.pendingBanner", { to: openTransfer.toAreaName })} <span className="font-medium underline">{t("transfer.viewTransfer")}</span>
+        </Link>
+      )}
       <ChildProfile file={file} t={t} />
       <HouseholdSummary household={file.household} t={t} />
       <ChildCategories file={file} t={t} />
@@ -41,6 +47,11 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
         {isActive && can(actor.role, "update", "child") && (
           <Link href={`/children/${file.id}/edit`} className={linkClass}>
             {t("child.edit")}
+          </Link>
+        )}
+        {isActive && !openTransfer && can(actor.role, "create", "transfer") && (
+          <Link href={`/transfers/new?child=${file.id}`} className={linkClass}>
+            {t("transfer.start")}
           </Link>
         )}
       </div>
