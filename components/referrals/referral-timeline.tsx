@@ -18,8 +18,7 @@ export function ReferralTimeline({ entries, t }: { entries: ReferralTimelineEntr
             {t(`referralStatus.${e.toStatus}`)}
           </div>
           <div className="text-sm text-slate-600">
-            {e.actorName ?? t("referral.someone")}
-            {e.actorRole ? ` · ${t(`roles.${e.actorRole}`)}` : ""} · {beijingTime(e.occurredAt)}
+            {[e.actorName, e.actorRole ? t(`roles.${e.actorRole}`) : null, beijingTime(e.occurredAt)].filter(Boolean).join(" · ")}
           </div>
           {e.note && <p className="mt-1 whitespace-pre-wrap break-words text-sm">{e.note}</p>}
         </li>
