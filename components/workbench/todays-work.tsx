@@ -8,7 +8,8 @@ import { RiskBadge } from "../children/risk-badge";
 import { WorkSection, type WorkRow } from "./work-section";
 
 type SectionKey = keyof TodaysWork;
-const FILTER: Record<SectionKey, WorkFilter> = {
+// Where each list's "see all" leads: the children list with the same filter, or the referral list.
+const FILTER: Record<Exclude<SectionKey, "overdueReferrals">, WorkFilter> = {
   overdue: "overdue",
   dueThisWeek: "due-week",
   noIdNumber: "no-id",
@@ -16,7 +17,11 @@ const FILTER: Record<SectionKey, WorkFilter> = {
   missingData: "missing-data",
   returnedReferrals: "returned-referral",
 };
-const HINTED: SectionKey[] = ["overdue", "noIdNumber", "turning", "returnedReferrals"];
+const SEE_ALL: Record<SectionKey, string> = {
+  ...(Object.fromEntries(Object.entries(FILTER).map(([key, work]) => [key, `/children${childSearchQuery({ work })}`])) as Record<keyof typeof FILTER, string>),
+  overdueReferrals: "/referrals?overdue=1",
+};
+const HINTED: SectionKey[] = ["overdue", "noIdNumber", "turning", "returnedReferrals", "overdueReferrals"];
 
 function childRow(child: WorkChild, t: Translate, detail: ReactNode, badge?: ReactNode, key = child.id): WorkRow {
   return {
@@ -50,24 +55,29 @@ function rowsOf(work: TodaysWork, key: SectionKey, t: Translate): WorkRow[] {
       return work.returnedReferrals.items.map((r) =>
         childRow(r.child, t, `${t("workbench.returnedReferral", { type: t(`referralType.${r.type}`) })}${r.returnedOn ? ` · ${t("workbench.returnedOn", { date: r.returnedOn })}` : ""}`, undefined, r.referralId),
       );
+    case "overdueReferrals":
+      return work.overdueReferrals.items.map((r) => ({
+        ...childRow(r.child, t, t("workbench.overdueReferral", { type: t(`referralType.${r.type}`), date: r.dueOn }), <Badge tone="red">{t("workbench.overdueDays", { days: r.overdueDays })}</Badge>, r.referralId),
+        href: `/referrals/${r.referralId}`,
+      }));
   }
 }
 
 /** The six lists of the director's day, busiest first; empty lists are left out. */
 export function TodaysWorkView({ work, t }: { work: TodaysWork; t: Translate }) {
-  const keys = (Object.keys(FILTER) as SectionKey[]).filter((key) => work[key].count > 0);
+  const keys = (Object.keys(SEE_ALL) as SectionKey[]).filter((key) => work[key].count > 0);
   if (keys.length === 0) return <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("workbench.allDone")}</p>;
   return (
     <div className="space-y-3">
       {keys.map((key) => (
         <WorkSection
           key={key}
-          testId={`work-${FILTER[key]}`}
+          testId={`work-${key}`}
           title={t(`workbench.sections.${key}`)}
           count={work[key].count}
           hint={HINTED.includes(key) ? t(`workbench.hints.${key}`) : undefined}
           rows={rowsOf(work, key, t)}
-          seeAllHref={`/children${childSearchQuery({ work: FILTER[key] })}`}
+          seeAllHref={SEE_ALL[key]}
           t={t}
         />
       ))}

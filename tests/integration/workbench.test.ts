@@ -155,6 +155,27 @@ describe("the director's today's work", () => {
     ]);
   });
 
+  it("lists open referrals past their deadline, most overdue first, never closed or resolved ones", async () => {
+    const { village, director, add } = await villageWithDirector("510112101008");
+    const child = await add();
+    const referral = (status: "SUBMITTED" | "REFERRED" | "RESOLVED", dueOn: string) =>
+      db().referral.create({
+        data: { childId: child.id, areaCode: village.code, type: "HEALTH", agency: "乡镇卫生院", reason: "体检", status, dueOn: new Date(`${dueOn}T00:00:00Z`) },
+        select: { id: true },
+      });
+    const late2 = await referral("SUBMITTED", addDays(today, -2));
+    const late9 = await referral("REFERRED", addDays(today, -9));
+    await referral("RESOLVED", addDays(today, -20));
+    await referral("SUBMITTED", today);
+
+    const work = await getTodaysWork(director);
+    expect(work.overdueReferrals.count).toBe(2);
+    expect(work.overdueReferrals.items.map((item) => [item.referralId, item.overdueDays])).toEqual([
+      [late9.id, 9],
+      [late2.id, 2],
+    ]);
+  });
+
   it("counts every matching child but returns only the first few, and the see-all filter lists the same children", async () => {
     const { director, add } = await villageWithDirector("510112101007");
     for (let day = 1; day <= 7; day++) await add({ nextVisitOn: addDays(today, -day), hasIdNumber: day % 2 === 0 });

@@ -59,7 +59,7 @@ function toListItem(r: ListRow, today: string): ReferralListItem {
 }
 
 /** Overdue = the deadline of the current state has passed (Beijing day) and the referral is still open. */
-function overdueWhere(today: string): Prisma.ReferralWhereInput {
+export function overdueWhere(today: string): Prisma.ReferralWhereInput {
   return { dueOn: { lt: dateValue(today) }, status: { notIn: [...CLOSED_STATUSES] } };
 }
 

@@ -9,6 +9,7 @@ import { toWorkChild, type WorkChild } from "../children/dto";
 import { workChildSelect } from "../children/select";
 import { db } from "../db";
 import type { Actor } from "../session";
+import { overdueWhere } from "../referrals/queries";
 import { workListWhere } from "./filters";
 
 export type WorkSection<T> = { count: number; items: T[] };
@@ -20,6 +21,7 @@ export type TodaysWork = {
   turning: WorkSection<WorkChild & { turning: Turning }>;
   missingData: WorkSection<WorkChild & { missing: MissingItem[] }>;
   returnedReferrals: WorkSection<{ referralId: string; type: ReferralTypeName; returnedOn: string | null; child: WorkChild }>;
+  overdueReferrals: WorkSection<{ referralId: string; type: ReferralTypeName; dueOn: string; overdueDays: number; child: WorkChild }>;
 };
 
 const keyDataSelect = {
@@ -54,7 +56,9 @@ export async function getTodaysWork(actor: Actor, options: { take?: number } = {
   const child = db().child;
   const referralWhere: Prisma.ReferralWhereInput = { ...scopeWhere(actor), status: "RETURNED", child: { status: "ACTIVE" } };
 
-  const [overdue, dueThisWeek, noIdNumber, turning, missingData, returned] = await Promise.all([
+  const lateWhere: Prisma.ReferralWhereInput = { ...scopeWhere(actor), ...overdueWhere(today), child: { status: "ACTIVE" } };
+
+  const [overdue, dueThisWeek, noIdNumber, turning, missingData, returned, late] = await Promise.all([
     section(where("overdue"), (w) => child.findMany({ where: w, select: { ...workChildSelect, nextVisitOn: true }, orderBy: [{ nextVisitOn: "asc" }, { name: "asc" }], take })),
     section(where("due-week"), (w) => child.findMany({ where: w, select: { ...workChildSelect, nextVisitOn: true }, orderBy: [{ nextVisitOn: "asc" }, { name: "asc" }], take })),
     section(where("no-id"), (w) => child.findMany({ where: w, select: workChildSelect, orderBy: [{ dateOfBirth: "asc" }, { name: "asc" }], take })),
@@ -67,6 +71,15 @@ export async function getTodaysWork(actor: Actor, options: { take?: number } = {
         where: referralWhere,
         select: { id: true, type: true, decidedAt: true, child: { select: workChildSelect } },
         orderBy: [{ decidedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+        take,
+      }),
+    ]),
+    Promise.all([
+      db().referral.count({ where: lateWhere }),
+      db().referral.findMany({
+        where: lateWhere,
+        select: { id: true, type: true, dueOn: true, child: { select: workChildSelect } },
+        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
         take,
       }),
     ]),
@@ -120,6 +133,13 @@ export async function getTodaysWork(actor: Actor, options: { take?: number } = {
         returnedOn: r.decidedAt ? todayInChina(r.decidedAt) : null,
         child: toWorkChild(r.child, today),
       })),
+    },
+    overdueReferrals: {
+      count: late[0],
+      items: late[1].map((r) => {
+        const dueOn = isoDate(r.dueOn!);
+        return { referralId: r.id, type: r.type, dueOn, overdueDays: overdueDays(dueOn, today), child: toWorkChild(r.child, today) };
+      }),
     },
   };
 }
