@@ -5,6 +5,11 @@ import { markRead } from "@/lib/server/notifications/mutations";
 import { notify } from "@/lib/server/notifications/notify";
 import { countUnread, listNotifications } from "@/lib/server/notifications/queries";
 import type { Actor } from "@/lib/server/session";
+import { todayInChina } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/work-lists";
+import { announceOverdueVisits } from "@/lib/server/notifications/overdue-visits";
+import { makeVillage } from "../factories/areas";
+import { makeChild } from "../factories/children";
 import { actorFor } from "../support/actors";
 import { onTestDatabaseClose, setupTestDatabase } from "../support/test-database";
 
@@ -62,5 +67,28 @@ describe("a user's notifications", () => {
   it("an administrator has no notifications to read", async () => {
     await expect(listNotifications(admin)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(countUnread(admin)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("overdue visit notifications", () => {
+  it("tell the village's director once per child and due date, and never another village's", async () => {
+    const village = await makeVillage("430102001301");
+    const other = await makeVillage("430102001302");
+    const director = await actorFor("VILLAGE_DIRECTOR", village.code);
+    const neighbour = await actorFor("VILLAGE_DIRECTOR", other.code);
+    const today = todayInChina();
+    const late = await makeChild({ village, nextVisitOn: addDays(today, -3) });
+    await makeChild({ village, nextVisitOn: addDays(today, 2) });
+    await makeChild({ village: other, nextVisitOn: addDays(today, -5) });
+
+    expect(await announceOverdueVisits(director)).toBe(1);
+    expect(await announceOverdueVisits(director)).toBe(0);
+    const mine = await listNotifications(director);
+    expect(mine.filter((n) => n.kind === "VISIT_OVERDUE").map((n) => n.href)).toEqual([`/children/${late.id}`]);
+    expect((await listNotifications(neighbour)).filter((n) => n.kind === "VISIT_OVERDUE")).toEqual([]);
+
+    // A new due date that passes is a new reminder.
+    await db().child.update({ where: { id: late.id }, data: { nextVisitOn: new Date(`${addDays(today, -1)}T00:00:00Z`) } });
+    expect(await announceOverdueVisits(director)).toBe(1);
   });
 });

@@ -25,6 +25,7 @@ import { getGroupSession, listGroupSessions } from "@/lib/server/group-sessions/
 import { createHousehold, updateHousehold } from "@/lib/server/households/mutations";
 import { getHousehold } from "@/lib/server/households/queries";
 import { getTodaysWork } from "@/lib/server/workbench/queries";
+import { announceOverdueVisits } from "@/lib/server/notifications/overdue-visits";
 import { visitInput } from "../factories/visits";
 import { countChildren, listChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
@@ -100,6 +101,7 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
     { name: "listChildren", run: (actor) => listChildren(actor) },
     { name: "countChildren", run: (actor) => countChildren(actor) },
     { name: "getTodaysWork", run: (actor) => getTodaysWork(actor) },
+    { name: "announceOverdueVisits", run: (actor) => announceOverdueVisits(actor) },
     { name: "searchChildren", run: (actor) => searchChildren(actor, DEFAULT_CHILD_SEARCH) },
   ],
   "child.create": [
