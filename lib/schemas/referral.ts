@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REFERRAL_TYPES } from "@/lib/domain/enums";
 import { DEADLINE_STATUSES, REFERRAL_STATUSES } from "@/lib/domain/referral-workflow";
-import { optionalText, pastDate, version } from "./fields";
+import { hasControlChars, optionalText, pastDate, version } from "./fields";
 
 /**
  * One move of the workflow. Which fields are required depends on the move (lib/domain/referral-workflow):
@@ -24,8 +24,8 @@ export type TransitionReferralData = z.infer<typeof transitionReferralSchema>;
 export const createReferralSchema = z.strictObject({
   childId: z.uuid({ error: "errors.notFound" }),
   type: z.enum(REFERRAL_TYPES, { error: "referral.errors.type" }),
-  agency: z.string().trim().min(1, { error: "referral.errors.agency" }).max(100, { error: "referral.errors.agency" }),
-  reason: z.string().trim().min(1, { error: "referral.errors.reason" }).max(2000, { error: "referral.errors.reason" }),
+  agency: z.string().trim().min(1, { error: "referral.errors.agency" }).max(100, { error: "referral.errors.agency" }).refine((s) => !hasControlChars(s), { error: "referral.errors.agency" }),
+  reason: z.string().trim().min(1, { error: "referral.errors.reason" }).max(2000, { error: "referral.errors.reason" }).refine((s) => !hasControlChars(s), { error: "referral.errors.reason" }),
 });
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;
 

@@ -5,7 +5,7 @@ import type { Actor } from "./session";
 import type { Entity, Operation } from "./access/policy";
 
 /** Actions beyond the policy's operations; each needs a label in audit.actions (messages test). */
-export const EXTRA_AUDIT_ACTIONS = ["login", "logout", "print"] as const;
+export const EXTRA_AUDIT_ACTIONS = ["login", "logout", "print", "escalate"] as const;
 export type AuditAction = Operation | (typeof EXTRA_AUDIT_ACTIONS)[number];
 
 export type AuditInput = {

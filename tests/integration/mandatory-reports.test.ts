@@ -204,6 +204,16 @@ describe("escalation to the county after 24 hours without acknowledgement", () =
     expect(await escalations(id)).toEqual([{ userId: countyOfficer.userId }]);
   });
 
+  it("a report in a county with no active officer is escalated once all the same (no endless retries)", async () => {
+    const raised = new Date(Date.now() - HOUR);
+    // County 530106 has no officer: nobody to notify, yet the escalation is on record and not repeated.
+    const id = await reportAt("530106001001", raised);
+    expect(await unsafeEscalateOverdueReports(new Date(raised.getTime() + 25 * HOUR))).toContain(id);
+    expect(await unsafeEscalateOverdueReports(new Date(raised.getTime() + 26 * HOUR))).not.toContain(id);
+    expect(await escalations(id)).toEqual([]);
+    expect(await db().auditEvent.count({ where: { entity: "mandatoryReport", entityId: id, action: "escalate" } })).toBe(1);
+  });
+
   it("a report acknowledged within 24 hours is never escalated", async () => {
     const raised = new Date(Date.now() - HOUR);
     const id = await reportAt("530105001003", raised);

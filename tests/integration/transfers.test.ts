@@ -134,6 +134,14 @@ describe("accepting a transfer", () => {
     expect(await getChildFile(sendingDirector, sibling.id)).not.toBeNull();
   });
 
+  it("a file closed after the request is not moved when the receiving side accepts", async () => {
+    const { child, transferId, version } = await requested();
+    await db().child.update({ where: { id: child.id }, data: { status: "CLOSED", closedReason: "DIED" } });
+    await expect(acceptTransfer(receivingSupervisor, { transferId, version })).rejects.toBeInstanceOf(ConflictError);
+    expect((await db().child.findUniqueOrThrow({ where: { id: child.id } })).areaCode).toBe(from.code);
+    expect((await db().childTransfer.findUniqueOrThrow({ where: { id: transferId } })).status).toBe("REQUESTED");
+  });
+
   it("of two accepts sent at once exactly one wins and the other is a conflict", async () => {
     const { transferId, version } = await requested();
     const outcomes = await Promise.allSettled([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createReferralSchema } from "@/lib/schemas/referral";
 import {
   allowedTransitions,
   deadlineDays,
@@ -71,5 +72,15 @@ describe("referral deadlines", () => {
     expect(deadlineDays("SCHOOL", "DRAFT")).toBeNull();
     expect(deadlineDays("SCHOOL", "RETURNED")).toBeNull();
     expect(deadlineDays("SCHOOL", "RESOLVED")).toBeNull();
+  });
+});
+
+describe("the referral form", () => {
+  const valid = { childId: "6f1c3b1e-8d2a-4c6b-9a55-0b1f2e3d4c5a", type: "SCHOOL", agency: "乡中心学校", reason: "辍学三个月" };
+
+  it("refuses NUL bytes and control characters in the agency and the reason, which PostgreSQL cannot store", () => {
+    expect(createReferralSchema.safeParse(valid).success).toBe(true);
+    expect(createReferralSchema.safeParse({ ...valid, agency: "学校\u0000" }).success).toBe(false);
+    expect(createReferralSchema.safeParse({ ...valid, reason: "a\u001bb" }).success).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
+import { writeAnonymousAudit } from "../audit";
 import { notify } from "../notifications/notify";
 
 /** 强制报告 not acknowledged within this time go up to the county (issue 4). */
@@ -13,16 +14,17 @@ export function isEscalated(report: { status: string; createdAt: Date }, now: Da
 
 type Candidate = { id: string; areaCode: string; childName: string };
 
-// There is no escalated_at column: the REPORT_ESCALATED notification for a report is the marker that its
-// escalation has been announced, so the county is told once however often the lists are read.
+// There is no escalated_at column: the escalation's audit row is the marker (written even when the county
+// has no active officer to notify), so each report is escalated once however often the lists are read.
 async function findUnannounced(client: Pick<ReturnType<typeof db>, "$queryRaw">, now: Date): Promise<Candidate[]> {
   const cutoff = new Date(now.getTime() - ESCALATION_HOURS * 3_600_000);
   return client.$queryRaw<Candidate[]>(Prisma.sql`
     SELECT r.id::text AS "id", r.area_code AS "areaCode", c.name AS "childName"
     FROM mandatory_reports r JOIN children c ON c.id = r.child_id
     WHERE r.status = 'OPEN' AND r.created_at < ${cutoff}
-      AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.entity = 'mandatoryReport' AND n.entity_id = r.id::text AND n.kind = 'REPORT_ESCALATED')
-    ORDER BY r.created_at`);
+      AND NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.entity = 'mandatoryReport' AND a.entity_id = r.id::text AND a.action = 'escalate')
+    ORDER BY r.created_at
+    LIMIT 500`);
 }
 
 /**
@@ -45,6 +47,7 @@ export async function unsafeEscalateOverdueReports(now: Date = new Date()): Prom
         roles: ["COUNTY_OFFICER"],
         params: { childName: report.childName },
       });
+      await writeAnonymousAudit(tx, { action: "escalate", entity: "mandatoryReport", entityId: report.id, areaCode: report.areaCode, details: { hoursOpen: ESCALATION_HOURS } });
       announced.push(report.id);
     }
     return announced;

@@ -76,7 +76,7 @@ export async function getMandatoryReport(actor: Actor, reportId: string, now: Da
       select: { action: true, occurredAt: true, actorId: true, actorRole: true, details: true },
       orderBy: { id: "asc" },
     }),
-    db().notification.findFirst({ where: { kind: "REPORT_ESCALATED", entityId: row.id }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
+    db().auditEvent.findFirst({ where: { entity: "mandatoryReport", entityId: row.id, action: "escalate" }, select: { occurredAt: true } }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
   const users = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
@@ -88,7 +88,7 @@ export async function getMandatoryReport(actor: Actor, reportId: string, now: Da
     const note = step === "closed" ? String((event.details as { note?: unknown } | null)?.note ?? "") || null : null;
     history.push({ step, at: when(event.occurredAt), byName: event.actorId ? (names.get(event.actorId) ?? null) : null, byRole: event.actorRole, note, time: event.occurredAt.getTime() });
   }
-  if (escalation) history.push({ step: "escalated", at: when(escalation.createdAt), byName: null, byRole: null, note: null, time: escalation.createdAt.getTime() });
+  if (escalation) history.push({ step: "escalated", at: when(escalation.occurredAt), byName: null, byRole: null, note: null, time: escalation.occurredAt.getTime() });
   history.sort((a, b) => a.time - b.time);
   return {
     id: row.id,

@@ -30,6 +30,7 @@ function hrefFor(entity: string, entityId: string | null, params: Record<string,
   if (entity === "referral" && entityId) return `/referrals/${entityId}`;
   if (entity === "mandatoryReport" && entityId) return `/reports/${entityId}`;
   if (entity === "child" && entityId) return `/children/${entityId}`;
+  if (entity === "transfer" && entityId) return `/transfers/${entityId}`;
   if (typeof params.childId === "string") return `/children/${params.childId}`;
   return null;
 }

@@ -36,10 +36,11 @@ export async function acceptTransfer(actor: Actor, input: { transferId: string; 
     await lockChild(tx, transfer.childId);
     const to = { areaCode: transfer.toAreaCode, areaName: transfer.toAreaName };
     const moved = await tx.child.updateMany({
-      where: { id: transfer.childId, areaCode: transfer.fromAreaCode },
+      // A file closed since the request stays where it is: there is no active child to hand over.
+      where: { id: transfer.childId, areaCode: transfer.fromAreaCode, status: "ACTIVE" },
       data: { ...to, version: { increment: 1 } },
     });
-    if (moved.count === 0) throw new ConflictError();
+    if (moved.count === 0) throw new ConflictError("transfer.errors.childNotActive");
     await moveHousehold(tx, transfer.childId, to);
     await moveCaseRows(tx, transfer.childId, to.areaCode);
     await auditBothSides(tx, actor, transfer, "update", { status: "ACCEPTED", childId: transfer.childId });
