@@ -2,12 +2,12 @@
 import { Fieldset } from "@/components/households/form-controls";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
-import { CHILD_CATEGORIES, type ChildCategoryName } from "@/lib/domain/categories";
+import { OPEN_CATEGORIES, type ChildCategoryName } from "@/lib/domain/categories";
 import type { CategorySuggestion } from "@/lib/domain/category-rules";
 import { EARLIEST_DATE } from "@/lib/schemas/fields";
 
 /** 受艾滋病影响 needs a dedicated permission that does not exist yet: it is never offered here. */
-export const PICKABLE_CATEGORIES = CHILD_CATEGORIES.filter((c) => c !== "HIV_AFFECTED");
+export const PICKABLE_CATEGORIES = OPEN_CATEGORIES;
 
 export type CategoryChoice = { checked?: boolean; startDate: string };
 export type CategoryChoices = Partial<Record<ChildCategoryName, CategoryChoice>>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RISK_LEVELS, type ChildCategoryName } from "@/lib/domain/categories";
+import { OPEN_CATEGORIES, RISK_LEVELS } from "@/lib/domain/categories";
 import { hasControlChars } from "./fields";
 
 // The children list's state lives in the URL (/children?q=…&risk=RED&page=2), so it works without
@@ -7,17 +7,7 @@ import { hasControlChars } from "./fields";
 // an odd link shows the default list, never an error page.
 
 /** Categories a list may filter on: the specially protected one is never offered (domain.md). */
-export const SEARCHABLE_CATEGORIES = [
-  "LEFT_BEHIND",
-  "MIGRANT",
-  "ORPHAN",
-  "DE_FACTO_UNSUPPORTED",
-  "POOR_FAMILY",
-  "DISABILITY",
-  "GUARDIANSHIP",
-  "SERIOUS_ILLNESS",
-  "UNREGISTERED",
-] as const satisfies readonly Exclude<ChildCategoryName, "HIV_AFFECTED">[];
+export const SEARCHABLE_CATEGORIES = OPEN_CATEGORIES;
 export const RISK_FILTERS = [...RISK_LEVELS, "NONE"] as const;
 export const SCHOOL_FILTERS = ["IN_SCHOOL", "OUT_OF_SCHOOL", "NOT_YET"] as const;
 export const STATUS_FILTERS = ["ACTIVE", "CLOSED"] as const;

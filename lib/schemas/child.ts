@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHILD_CATEGORIES } from "@/lib/domain/categories";
+import { CHILD_CATEGORIES, SPECIALLY_PROTECTED } from "@/lib/domain/categories";
 import { ageOn, todayInChina } from "@/lib/domain/dates";
 import {
   CONSENT_BASES,
@@ -25,14 +25,13 @@ export const childName = z
 /** A date the form must have: ISO, not before 1900 (later bounds depend on the field). */
 const isoDate = z.iso.date({ error: "registration.errors.date" }).refine((d) => d >= EARLIEST_DATE, { error: "registration.errors.date" });
 
-// 受艾滋病影响: recording it needs a dedicated permission that does not exist yet, so no one can add it here.
-const PROTECTED_CATEGORIES: readonly string[] = ["HIV_AFFECTED"];
+// 受艾滋病影响 (specially protected): recording it needs a dedicated permission that does not exist yet.
 
 /** A category the director ticks; whether a rule suggested it (source) is decided by the server. */
 export const categoryEntry = z.strictObject({
   category: z
     .enum(CHILD_CATEGORIES, { error: "registration.errors.category" })
-    .refine((c) => !PROTECTED_CATEGORIES.includes(c), { error: "registration.errors.categoryProtected" }),
+    .refine((c) => !SPECIALLY_PROTECTED.includes(c), { error: "registration.errors.categoryProtected" }),
   startDate: isoDate,
 });
 export type CategoryEntry = z.infer<typeof categoryEntry>;

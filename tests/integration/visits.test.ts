@@ -266,7 +266,7 @@ describe("who may edit a visit, and when", () => {
       [today, true],
       [addDays(today, -8), false],
     ]);
-    expect(visits[0]!.recordedBy).toBeTruthy();
+    expect(visits[0]!.recordedBy).toBe(director.displayName);
     expect((await listChildVisits(supervisor, child.id)).every((v) => v.canEdit)).toBe(true);
   });
 });

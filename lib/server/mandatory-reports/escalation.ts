@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 import { writeAnonymousAudit } from "../audit";
-import { notify } from "../notifications/notify";
+import { notify, recipientsOf } from "../notifications/notify";
 
 /** 强制报告 not acknowledged within this time go up to the county (issue 4). */
 export const ESCALATION_HOURS = 24;
@@ -38,7 +38,11 @@ export async function unsafeEscalateOverdueReports(now: Date = new Date()): Prom
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('barefoot:escalate-mandatory-reports'))`;
     const announced: string[] = [];
+    // County officers looked up once per county, not once per report.
+    const officers = new Map<string, string[]>();
     for (const report of await findUnannounced(tx, now)) {
+      const county = report.areaCode.slice(0, 6);
+      if (!officers.has(county)) officers.set(county, await recipientsOf(tx, { areaCode: report.areaCode, roles: ["COUNTY_OFFICER"] }));
       await notify(tx, {
         kind: "REPORT_ESCALATED",
         entity: "mandatoryReport",
@@ -46,7 +50,7 @@ export async function unsafeEscalateOverdueReports(now: Date = new Date()): Prom
         areaCode: report.areaCode,
         roles: ["COUNTY_OFFICER"],
         params: { childName: report.childName },
-      });
+      }, officers.get(county));
       await writeAnonymousAudit(tx, { action: "escalate", entity: "mandatoryReport", entityId: report.id, areaCode: report.areaCode, details: { hoursOpen: ESCALATION_HOURS } });
       announced.push(report.id);
     }

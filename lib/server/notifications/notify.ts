@@ -32,15 +32,12 @@ function coveringCodes(areaCode: string): string[] {
  * Writes in-app notifications inside the caller's transaction (they commit with the change they
  * announce) and returns the recipients, so the caller can hand them to deliverNotifications after commit.
  */
-export async function notify(tx: Tx, event: NotificationEvent): Promise<string[]> {
-  const recipients = await tx.user.findMany({
-    where: { isActive: true, role: { in: [...event.roles] }, areaCode: { in: coveringCodes(event.areaCode) }, ...(event.exceptUserId ? { id: { not: event.exceptUserId } } : {}) },
-    select: { id: true },
-  });
-  if (recipients.length === 0) return [];
+export async function notify(tx: Tx, event: NotificationEvent, recipients?: string[]): Promise<string[]> {
+  const userIds = recipients ?? (await recipientsOf(tx, event));
+  if (userIds.length === 0) return [];
   await tx.notification.createMany({
-    data: recipients.map((user) => ({
-      userId: user.id,
+    data: userIds.map((userId) => ({
+      userId,
       kind: event.kind,
       entity: event.entity,
       entityId: event.entityId,
@@ -48,7 +45,19 @@ export async function notify(tx: Tx, event: NotificationEvent): Promise<string[]
       params: event.params,
     })),
   });
-  return recipients.map((user) => user.id);
+  return userIds;
+}
+
+/**
+ * Who an event goes to: active users of the roles whose jurisdiction covers its area. Loops that notify
+ * many records of one area look this up once and pass it to notify().
+ */
+export async function recipientsOf(tx: Tx, event: Pick<NotificationEvent, "areaCode" | "roles" | "exceptUserId">): Promise<string[]> {
+  const users = await tx.user.findMany({
+    where: { isActive: true, role: { in: [...event.roles] }, areaCode: { in: coveringCodes(event.areaCode) }, ...(event.exceptUserId ? { id: { not: event.exceptUserId } } : {}) },
+    select: { id: true },
+  });
+  return users.map((user) => user.id);
 }
 
 /** After commit: network channels never run inside a transaction. Failures are logged, not thrown. */

@@ -5,7 +5,7 @@ import { assertCan } from "../access/policy";
 import { scopePattern } from "../access/scope";
 import { db, type Tx } from "../db";
 import type { Actor } from "../session";
-import { notify } from "./notify";
+import { notify, recipientsOf } from "./notify";
 
 type Overdue = { id: string; areaCode: string; name: string; nextVisitOn: Date };
 
@@ -34,7 +34,10 @@ export async function announceOverdueVisits(actor: Actor, now: Date = new Date()
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`barefoot:overdue-visits:${pattern}`}))`;
     const due = await find(tx);
+    // Recipients looked up once per village, not once per child.
+    const recipients = new Map<string, string[]>();
     for (const child of due) {
+      if (!recipients.has(child.areaCode)) recipients.set(child.areaCode, await recipientsOf(tx, { areaCode: child.areaCode, roles: ["VILLAGE_DIRECTOR"] }));
       await notify(tx, {
         kind: "VISIT_OVERDUE",
         entity: "child",
@@ -42,7 +45,7 @@ export async function announceOverdueVisits(actor: Actor, now: Date = new Date()
         areaCode: child.areaCode,
         roles: ["VILLAGE_DIRECTOR"],
         params: { childName: child.name, childId: child.id, dueOn: isoDate(child.nextVisitOn) },
-      });
+      }, recipients.get(child.areaCode));
     }
     return due.length;
   });

@@ -76,24 +76,40 @@ async function insertVisit(tx: Tx, actor: Actor, input: RecordVisitInput): Promi
     },
     select: { id: true },
   });
-  const report = requiresMandatoryReport(input)
-    ? await insertMandatoryReport(tx, actor, {
-        childId: child.id,
-        areaCode: child.areaCode,
-        kind: "VISIT_SAFETY",
-        description: input.urgentDescription,
-        visitId: visit.id,
-      })
-    : null;
-  await syncChildFromLatestVisit(tx, child.id);
+  return finishVisit(tx, actor, "create", { visitId: visit.id, childId: child.id, areaCode: child.areaCode }, input, null);
+}
+
+/**
+ * What every saved visit does next, in its transaction: an urgent safety check raises the visit's
+ * mandatory report (once), the child's file takes the latest visit's risk and dates, and the audit row.
+ */
+async function finishVisit(
+  tx: Tx,
+  actor: Actor,
+  action: "create" | "update",
+  visit: { visitId: string; childId: string; areaCode: string },
+  input: RecordVisitInput | UpdateVisitInput,
+  existing: { id: string } | null,
+): Promise<SavedVisit> {
+  const report =
+    requiresMandatoryReport(input) && !existing
+      ? await insertMandatoryReport(tx, actor, {
+          childId: visit.childId,
+          areaCode: visit.areaCode,
+          kind: "VISIT_SAFETY",
+          description: input.urgentDescription,
+          visitId: visit.visitId,
+        })
+      : null;
+  await syncChildFromLatestVisit(tx, visit.childId);
   await writeAudit(tx, actor, {
-    action: "create",
+    action,
     entity: "visit",
-    entityId: visit.id,
-    areaCode: child.areaCode,
-    details: { childId: child.id, riskLevel: input.riskLevel, mandatoryReportId: report?.id ?? null },
+    entityId: visit.visitId,
+    areaCode: visit.areaCode,
+    details: { childId: visit.childId, riskLevel: input.riskLevel, mandatoryReportId: report?.id ?? null },
   });
-  return { visitId: visit.id, childId: child.id, mandatoryReportId: report?.id ?? null };
+  return { visitId: visit.visitId, childId: visit.childId, mandatoryReportId: report?.id ?? existing?.id ?? null };
 }
 
 /**
@@ -130,25 +146,7 @@ export async function updateVisit(actor: Actor, input: UpdateVisitInput): Promis
       where: { visitId: visit.id, childId: visit.childId, ...scopeWhere(actor) },
       select: { id: true },
     });
-    const report =
-      requiresMandatoryReport(input) && !existing
-        ? await insertMandatoryReport(tx, actor, {
-            childId: visit.childId,
-            areaCode: visit.areaCode,
-            kind: "VISIT_SAFETY",
-            description: input.urgentDescription,
-            visitId: visit.id,
-          })
-        : null;
-    await syncChildFromLatestVisit(tx, visit.childId);
-    await writeAudit(tx, actor, {
-      action: "update",
-      entity: "visit",
-      entityId: visit.id,
-      areaCode: visit.areaCode,
-      details: { childId: visit.childId, riskLevel: input.riskLevel, mandatoryReportId: report?.id ?? null },
-    });
-    return { visitId: visit.id, childId: visit.childId, mandatoryReportId: report?.id ?? existing?.id ?? null };
+    return finishVisit(tx, actor, "update", { visitId: visit.id, childId: visit.childId, areaCode: visit.areaCode }, input, existing);
   });
   // Refusals are thrown after the commit, so that their DENIED audit rows are kept.
   if (outcome instanceof Error) throw outcome;
