@@ -52,6 +52,28 @@ export const REFERRAL_TYPES = [
 ] as const;
 export type ReferralTypeName = (typeof REFERRAL_TYPES)[number];
 
+// In the catalogue's order (benefits.sort_order); the catalogue rows carry names, deadlines and documents.
+export const BENEFIT_TYPES = [
+  "ORPHAN_ALLOWANCE",
+  "DE_FACTO_ALLOWANCE",
+  "DIBAO",
+  "TEKUN",
+  "DISABILITY_LIVING_SUBSIDY",
+  "DISABILITY_CARE_SUBSIDY",
+  "CHILD_REHAB_AID",
+  "MEDICAL_INSURANCE",
+  "EDUCATION_AID",
+  "HUKOU_REGISTRATION",
+  "SCHOOL_RETURN",
+] as const;
+export type BenefitTypeName = (typeof BENEFIT_TYPES)[number];
+
+export const ENTITLEMENT_STATUSES = ["APPLIED", "CHECKED", "RETURNED", "CONFIRMED", "DENIED", "RECEIVING", "SUSPENDED", "ENDED", "WITHDRAWN"] as const;
+export type EntitlementStatusName = (typeof ENTITLEMENT_STATUSES)[number];
+
+export const PAYMENT_STATUSES = ["PAID", "NOT_PAID"] as const;
+export type PaymentStatusName = (typeof PAYMENT_STATUSES)[number];
+
 export const MANDATORY_REPORT_KINDS = ["VISIT_SAFETY", "CHILD_ALONE", "DIRECT"] as const;
 export const MANDATORY_REPORT_STATUSES = ["OPEN", "ACKNOWLEDGED", "CLOSED"] as const;
 export const GROUP_TOPICS = ["INJURY_PREVENTION", "VIOLENCE_PREVENTION", "PARENTING", "PSYCHOSOCIAL", "OTHER"] as const;
@@ -71,6 +93,10 @@ export const NOTIFICATION_KINDS = [
   "TRANSFER_REQUESTED",
   "TRANSFER_ACCEPTED",
   "VISIT_OVERDUE",
+  "ENTITLEMENT_APPLIED",
+  "ENTITLEMENT_CHECKED",
+  "ENTITLEMENT_RETURNED",
+  "ENTITLEMENT_DECIDED",
 ] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 

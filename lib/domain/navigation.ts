@@ -1,6 +1,6 @@
 import type { RoleName } from "./roles";
 
-export type NavItem = { href: string; labelKey: string; icon: "home" | "township" | "chart" | "users" | "audit" | "children" | "register" | "group" | "guide" | "settings" | "more" };
+export type NavItem = { href: string; labelKey: string; icon: "home" | "township" | "chart" | "users" | "audit" | "children" | "register" | "group" | "guide" | "settings" | "benefit" | "more" };
 
 const WORKBENCH: NavItem = { href: "/workbench", labelKey: "nav.workbench", icon: "home" };
 const TOWNSHIP: NavItem = { href: "/township", labelKey: "nav.township", icon: "township" };
@@ -21,6 +21,10 @@ const USERS: NavItem = { href: "/admin/users", labelKey: "nav.users", icon: "use
 // Labels live with their features (messages/*/transfer.json, user-admin.json).
 const TRANSFERS: NavItem = { href: "/transfers", labelKey: "transfer.nav", icon: "children" };
 const DIRECTORS: NavItem = { href: "/township/directors", labelKey: "directors.nav", icon: "users" };
+// Labels live with their features (messages/*/entitlement.json, payment.json).
+const ENTITLEMENTS: NavItem = { href: "/entitlements", labelKey: "entitlement.nav", icon: "benefit" };
+const PAYMENTS: NavItem = { href: "/payments", labelKey: "payment.nav", icon: "benefit" };
+const BENEFIT_RATES: NavItem = { href: "/settings/benefits", labelKey: "payment.rates.nav", icon: "settings" };
 const AUDIT: NavItem = { href: "/audit", labelKey: "nav.audit", icon: "audit" };
 
 /**
@@ -31,10 +35,10 @@ export const BOTTOM_BAR_ITEMS = 4;
 export const MORE: NavItem = { href: "/menu", labelKey: "nav.more", icon: "more" };
 
 export const NAVIGATION: Record<RoleName, NavItem[]> = {
-  VILLAGE_DIRECTOR: [WORKBENCH, CHILDREN, REGISTER, REFERRALS, GROUPS, GUIDE, TRANSFERS],
-  TOWNSHIP_SUPERVISOR: [TOWNSHIP, CHILDREN, REFERRALS, DIRECTORS, ROSTER, DASHBOARD, TRANSFERS, GUIDE],
-  COUNTY_OFFICER: [DASHBOARD, REPORTS, CHILDREN, REFERRALS, VISIT_POLICY, REFERRAL_DEADLINES, GUIDE],
-  PROVINCE_OFFICER: [DASHBOARD],
+  VILLAGE_DIRECTOR: [WORKBENCH, CHILDREN, REGISTER, ENTITLEMENTS, REFERRALS, GROUPS, GUIDE, TRANSFERS],
+  TOWNSHIP_SUPERVISOR: [TOWNSHIP, CHILDREN, REFERRALS, ENTITLEMENTS, DIRECTORS, ROSTER, DASHBOARD, TRANSFERS, GUIDE],
+  COUNTY_OFFICER: [DASHBOARD, ENTITLEMENTS, REPORTS, CHILDREN, PAYMENTS, REFERRALS, BENEFIT_RATES, VISIT_POLICY, REFERRAL_DEADLINES, GUIDE],
+  PROVINCE_OFFICER: [DASHBOARD, BENEFIT_RATES],
   MINISTRY_OFFICER: [DASHBOARD],
   SYSTEM_ADMIN: [USERS],
   AUDITOR: [AUDIT],

@@ -16,6 +16,9 @@ import zhReferral from "@/messages/zh-CN/referral.json";
 import zhNotification from "@/messages/zh-CN/notification.json";
 import zhTransfer from "@/messages/zh-CN/transfer.json";
 import zhUserAdmin from "@/messages/zh-CN/user-admin.json";
+import zhEntitlement from "@/messages/zh-CN/entitlement.json";
+import zhEligibility from "@/messages/zh-CN/eligibility.json";
+import zhPayment from "@/messages/zh-CN/payment.json";
 import enCore from "@/messages/en/core.json";
 import enEnums from "@/messages/en/enums.json";
 import enChild from "@/messages/en/child.json";
@@ -31,6 +34,9 @@ import enReferral from "@/messages/en/referral.json";
 import enNotification from "@/messages/en/notification.json";
 import enTransfer from "@/messages/en/transfer.json";
 import enUserAdmin from "@/messages/en/user-admin.json";
+import enEntitlement from "@/messages/en/entitlement.json";
+import enEligibility from "@/messages/en/eligibility.json";
+import enPayment from "@/messages/en/payment.json";
 import type { Locale } from "./config";
 import type { Messages } from "./translate";
 
@@ -51,6 +57,9 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     notification: zhNotification,
     transfer: zhTransfer,
     "user-admin": zhUserAdmin,
+    entitlement: zhEntitlement,
+    eligibility: zhEligibility,
+    payment: zhPayment,
   },
   en: {
     core: enCore,
@@ -68,5 +77,8 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     notification: enNotification,
     transfer: enTransfer,
     "user-admin": enUserAdmin,
+    entitlement: enEntitlement,
+    eligibility: enEligibility,
+    payment: enPayment,
   },
 };

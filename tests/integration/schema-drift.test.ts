@@ -260,8 +260,8 @@ describe("schema drift", () => {
     },
     {
       change: "a table renamed",
-      schema: () => mutate('@@map("entitlements")', '@@map("benefits")'),
-      onlyInSchema: ["table benefits"],
+      schema: () => mutate('@@map("entitlements")', '@@map("entitlement_records")'),
+      onlyInSchema: ["table entitlement_records"],
       onlyInDatabase: ["table entitlements"],
     },
   ])("reports drift when schema.prisma has $change", async ({ schema, onlyInSchema, onlyInDatabase }) => {

@@ -19,6 +19,9 @@ const PAIRS: [string, readonly string[], Record<string, string>][] = [
   ["GroupTopic", lists.GROUP_TOPICS, prisma.GroupTopic],
   ["NotificationKind", lists.NOTIFICATION_KINDS, prisma.NotificationKind],
   ["TransferStatus", lists.TRANSFER_STATUSES, prisma.TransferStatus],
+  ["BenefitType", lists.BENEFIT_TYPES, prisma.BenefitType],
+  ["EntitlementStatus", lists.ENTITLEMENT_STATUSES, prisma.EntitlementStatus],
+  ["PaymentStatus", lists.PAYMENT_STATUSES, prisma.PaymentStatus],
 ];
 
 describe("enum value lists", () => {

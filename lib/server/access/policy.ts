@@ -18,7 +18,10 @@ export type Entity =
   | "visitPolicy"
   | "referralDeadline"
   | "notification"
-  | "transfer";
+  | "transfer"
+  | "benefit"
+  | "entitlementDocument"
+  | "payment";
 export type Operation = "list" | "read" | "create" | "update" | "close";
 
 const D = "VILLAGE_DIRECTOR",
@@ -57,6 +60,13 @@ export const POLICY: Record<Entity, Record<Operation, readonly RoleName[]>> = {
   notification: { list: [D, T, C], read: [D, T, C], create: [], update: [D, T, C], close: [] },
   // Requested by the sending director; accepted or rejected by the receiving township's supervisor.
   transfer: { list: [D, T, C], read: [D, T, C], create: [D], update: [T], close: [D] },
+  // The catalogue and its rates: read by everyone who works with benefits; a county or province sets the
+  // monthly amounts of its own area (lib/server/benefits).
+  benefit: { list: [D, T, C, P, M], read: [D, T, C, P, M], create: [], update: [C, P], close: [] },
+  // Photos of an application's documents: collected by the director, seen by whoever checks and confirms.
+  entitlementDocument: { list: [D, T, C], read: [D, T, C], create: [D], update: [], close: [D] },
+  // Monthly payment rosters are the county's (it pays); nobody else records or exports them.
+  payment: { list: [C], read: [C], create: [C], update: [C], close: [] },
 };
 
 export function can(role: RoleName, operation: Operation, entity: Entity): boolean {

@@ -31,6 +31,7 @@ function hrefFor(entity: string, entityId: string | null, params: Record<string,
   if (entity === "mandatoryReport" && entityId) return `/reports/${entityId}`;
   if (entity === "child" && entityId) return `/children/${entityId}`;
   if (entity === "transfer" && entityId) return `/transfers/${entityId}`;
+  if (entity === "entitlement" && entityId) return `/entitlements/${entityId}`;
   if (typeof params.childId === "string") return `/children/${params.childId}`;
   return null;
 }
