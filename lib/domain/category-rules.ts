@@ -53,7 +53,8 @@ function isOrphan(f: ParentStatusName, m: ParentStatusName): boolean {
   return either(f, m, (x, y) => x === "DECEASED" && (y === "DECEASED" || y === "MISSING"));
 }
 
-function isDeFactoUnsupported(f: ParentStatusName, m: ParentStatusName): boolean {
+/** 事实无人抚养 by the parents' recorded statuses (also the test that an allowance still applies). */
+export function isDeFactoUnsupported(f: ParentStatusName, m: ParentStatusName): boolean {
   if (isOrphan(f, m)) return false;
   return (DE_FACTO.includes(f) && DE_FACTO.includes(m)) || either(f, m, (x, y) => DE_FACTO.includes(x) && y === "DECEASED");
 }
