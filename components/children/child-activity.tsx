@@ -3,17 +3,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/get-actor";
 import { todayInChina } from "@/lib/domain/dates";
+import { formatFen } from "@/lib/domain/money";
 import { isOpenStatus } from "@/lib/domain/referral-workflow";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ChildFile } from "@/lib/server/children/file";
 
-function yuan(fen: number) {
-  return (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
 /** Referrals and entitlements of the file (visits live in the visit section). */
 export async function ChildActivity({ file, t }: { file: ChildFile; t: Translate }) {
-  // Mirrors the policy (referral create: village director only); the page and the data layer check again.
+  // Mirrors the policy (referral and entitlement create: village director only); the page and the data layer check again.
   const canCreate = file.status === "ACTIVE" && (await getActor())?.role === "VILLAGE_DIRECTOR";
   const today = todayInChina();
   return (
@@ -48,23 +45,35 @@ export async function ChildActivity({ file, t }: { file: ChildFile; t: Translate
           </ul>
         )}
       </Card>
-      <Card title={t("child.entitlements")}>
+      <Card
+        title={t("child.entitlements")}
+        action={
+          canCreate && (
+            <Link href={`/children/${file.id}/entitlements/new`} className="inline-flex min-h-11 items-center text-brand-700 underline" data-testid="new-entitlement">
+              {t("entitlement.applyForChild")}
+            </Link>
+          )
+        }
+      >
         {file.entitlements.length === 0 ? (
           <p className="text-sm text-slate-600">{t("child.noEntitlements")}</p>
         ) : (
           <ul className="space-y-2 text-sm">
             {file.entitlements.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center justify-between gap-2">
-                <span>
-                  {t(`benefit.${e.type}`)}
-                  {e.monthlyAmountFen ? <span className="text-slate-500"> · {t("child.perMonth", { amount: yuan(e.monthlyAmountFen) })}</span> : null}
-                </span>
-                <span className="flex items-center gap-2">
-                  <Badge tone={e.status === "RECEIVING" ? "green" : "gray"}>{t(`entitlementStatus.${e.status}`)}</Badge>
-                  <Link href={`/guide/benefits/${e.type}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                    {t("child.policyGuide")}
-                  </Link>
-                </span>
+                <Link href={`/entitlements/${e.id}`} className="flex min-h-11 flex-1 flex-wrap items-center justify-between gap-2 hover:bg-slate-50">
+                  <span>
+                    {t(`benefit.${e.type}`)}
+                    {e.monthlyAmountFen ? <span className="text-slate-500"> · {t("child.perMonth", { amount: formatFen(e.monthlyAmountFen) })}</span> : null}
+                  </span>
+                  <span className="flex items-center gap-1">
+                    {!e.eligibleOnApply && <Badge tone="yellow">{t("entitlement.flagged")}</Badge>}
+                    <Badge tone={e.status === "RECEIVING" ? "green" : "gray"}>{t(`entitlementStatus.${e.status}`)}</Badge>
+                  </span>
+                </Link>
+                <Link href={`/guide/benefits/${e.type}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                  {t("child.policyGuide")}
+                </Link>
               </li>
             ))}
           </ul>

@@ -65,7 +65,7 @@ const fileSelect = {
     take: 20,
   },
   referrals: { select: { id: true, type: true, status: true, agency: true, dueOn: true }, orderBy: { createdAt: "desc" } },
-  entitlements: { select: { id: true, type: true, status: true, monthlyAmountFen: true }, orderBy: { createdAt: "desc" } },
+  entitlements: { select: { id: true, type: true, status: true, monthlyAmountFen: true, eligibleOnApply: true }, orderBy: { createdAt: "desc" } },
   mandatoryReports: { where: { status: { not: "CLOSED" } }, select: { id: true, kind: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" } },
 } as const;
 
