@@ -55,7 +55,9 @@ COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/lib ./lib
 COPY --from=build /app/tests/factories ./tests/factories
 # Code stays root-owned and read-only for the server; only Next's cache directory is writable.
-RUN mkdir -p .next/cache && chown node:node .next/cache
+# Uploaded document photos go to a volume (docker-compose.yml), never into the image or public/.
+RUN mkdir -p .next/cache /data/uploads && chown node:node .next/cache /data/uploads && chmod 700 /data/uploads
+ENV UPLOAD_DIR=/data/uploads
 USER node
 
 EXPOSE 3000

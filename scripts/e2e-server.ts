@@ -18,6 +18,8 @@ process.env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "barefoot-e2e-"));
 fs.chmodSync(dataDir, 0o755);
+// Uploaded document photos stay with the throwaway database, not in the project's .data folder.
+process.env.UPLOAD_DIR ??= path.join(dataDir, "uploads");
 const db = process.env.TEST_DATABASE_URL
   ? { url: process.env.TEST_DATABASE_URL, stop: async () => undefined }
   : await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await findFreePort(), database: "barefoot_e2e", persistent: false });

@@ -19,6 +19,7 @@ import zhUserAdmin from "@/messages/zh-CN/user-admin.json";
 import zhEntitlement from "@/messages/zh-CN/entitlement.json";
 import zhEligibility from "@/messages/zh-CN/eligibility.json";
 import zhPayment from "@/messages/zh-CN/payment.json";
+import zhEntitlementDocument from "@/messages/zh-CN/entitlement-document.json";
 import enCore from "@/messages/en/core.json";
 import enEnums from "@/messages/en/enums.json";
 import enChild from "@/messages/en/child.json";
@@ -37,6 +38,7 @@ import enUserAdmin from "@/messages/en/user-admin.json";
 import enEntitlement from "@/messages/en/entitlement.json";
 import enEligibility from "@/messages/en/eligibility.json";
 import enPayment from "@/messages/en/payment.json";
+import enEntitlementDocument from "@/messages/en/entitlement-document.json";
 import type { Locale } from "./config";
 import type { Messages } from "./translate";
 
@@ -60,6 +62,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     entitlement: zhEntitlement,
     eligibility: zhEligibility,
     payment: zhPayment,
+    "entitlement-document": zhEntitlementDocument,
   },
   en: {
     core: enCore,
@@ -80,5 +83,6 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     entitlement: enEntitlement,
     eligibility: enEligibility,
     payment: enPayment,
+    "entitlement-document": enEntitlementDocument,
   },
 };

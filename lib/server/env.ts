@@ -9,6 +9,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" }),
   FIELD_ENCRYPTION_KEY: base64Key,
   FIELD_HASH_KEY: base64Key,
+  // Where photos of application documents are kept (private: never under public/); default .data/uploads.
+  UPLOAD_DIR: z.string().min(1).optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

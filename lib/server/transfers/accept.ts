@@ -22,7 +22,7 @@ export async function acceptTransfer(actor: Actor, input: { transferId: string; 
   const result = await db().$transaction(async (tx) => {
     const transfer = await tx.childTransfer.findFirst({
       where: { id: input.transferId, ...receivingScopeWhere(actor) },
-      select: { id: true, childId: true, fromAreaCode: true, toAreaCode: true, toAreaName: true },
+      select: { id: true, childId: true, fromAreaCode: true, toAreaCode: true, toAreaName: true, child: { select: { name: true } } },
     });
     if (!transfer) {
       await writeAudit(tx, actor, { action: "update", entity: "transfer", entityId: input.transferId, outcome: "DENIED", details: { decision: "ACCEPT" } });
@@ -50,6 +50,7 @@ export async function acceptTransfer(actor: Actor, input: { transferId: string; 
       entityId: transfer.id,
       areaCode: transfer.fromAreaCode,
       roles: ["VILLAGE_DIRECTOR"],
+      params: { childName: transfer.child.name },
       exceptUserId: actor.userId,
     };
     return { event, recipients: await notify(tx, event) };
@@ -95,6 +96,9 @@ async function moveCaseRows(tx: Tx, childId: string, areaCode: string): Promise<
   await tx.referral.updateMany({ where, data });
   await tx.referralEvent.updateMany({ where: { referral: { childId } }, data });
   await tx.entitlement.updateMany({ where, data });
+  await tx.entitlementEvent.updateMany({ where: { entitlement: { childId } }, data });
+  await tx.entitlementDocument.updateMany({ where: { entitlement: { childId } }, data });
+  // Payments stay where they were made: the old county paid them and keeps its rosters whole.
   await tx.mandatoryReport.updateMany({ where, data });
   await tx.groupSessionAttendee.updateMany({ where, data });
 }

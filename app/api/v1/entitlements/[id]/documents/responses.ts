@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import { DomainError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/session";
+import { UploadRejectedError } from "@/lib/server/uploads/upload-error";
+
+// Answers of the document routes: JSON { error: messageKey }, never a stack trace or a raw message.
+
+export const NO_STORE = { "Cache-Control": "private, no-store" };
+
+const STATUS: Record<DomainError["code"], number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 422,
+  RATE_LIMITED: 429,
+};
+const UPLOAD_STATUS: Record<UploadRejectedError["reason"], number> = { tooLarge: 413, unsupportedType: 415, empty: 422 };
+const TOO_LARGE = "entitlementDocument.errors.tooLarge";
+
+export function errorJson(status: number, error: string, fieldErrors?: Record<string, string[] | undefined>): Response {
+  return Response.json(fieldErrors ? { error, fieldErrors } : { error }, { status, headers: NO_STORE });
+}
+
+export function invalidInput(error: z.ZodError): Response {
+  const key = error.issues[0]?.message ?? "errors.validation";
+  return errorJson(key === TOO_LARGE ? 413 : 422, key, z.flattenError(error).fieldErrors);
+}
+
+export function errorResponse(error: unknown, actor: Actor): Response {
+  if (error instanceof UploadRejectedError) return errorJson(UPLOAD_STATUS[error.reason], error.messageKey);
+  if (error instanceof DomainError) return errorJson(STATUS[error.code], error.messageKey, error.fieldErrors);
+  console.error(`[api] request ${actor.requestId} failed`, error);
+  return errorJson(500, "errors.internal");
+}
+
+/**
+ * CSRF: a write whose Origin names another site is refused (the session cookie is SameSite=Lax, this
+ * also covers other origins of the same site). Behind a reverse proxy the public host is in
+ * X-Forwarded-Host, as Next.js itself assumes for server actions. No Origin (old browsers, curl) passes.
+ */
+export function isForeignOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0]!.trim();
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
