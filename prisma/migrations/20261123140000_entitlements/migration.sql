@@ -149,7 +149,7 @@ CREATE TABLE "benefit_payments" (
     CONSTRAINT "benefit_payments_amount_check" CHECK ("amount_fen" BETWEEN 0 AND 100000000),
     CONSTRAINT "benefit_payments_exception_check" CHECK ("status" = 'PAID' OR "exception_reason" IS NOT NULL)
 );
-CREATE UNIQUE INDEX "benefit_payments_entitlement_id_month_key" ON "benefit_payments"("entitlement_id", "month");
+CREATE UNIQUE INDEX "benefit_payments_entitlement_id_month_status_key" ON "benefit_payments"("entitlement_id", "month", "status");
 CREATE INDEX "benefit_payments_batch_id_idx" ON "benefit_payments"("batch_id");
 CREATE INDEX "benefit_payments_area_code_month_idx" ON "benefit_payments"("area_code", "month");
 ALTER TABLE "benefit_payments" ADD CONSTRAINT "benefit_payments_batch_id_fkey" FOREIGN KEY ("batch_id") REFERENCES "payment_batches"("id") ON DELETE CASCADE ON UPDATE CASCADE;
