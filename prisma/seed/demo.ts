@@ -5,7 +5,8 @@ import { hashPassword } from "@/lib/server/auth/passwords";
 import { db, type Tx } from "@/lib/server/db";
 import { insertChild } from "@/tests/factories/children";
 import { DEMO_ACCOUNTS, DEMO_COUNTY, DEMO_PASSWORD, DEMO_TOWNSHIP, DEMO_VILLAGE } from "./demo-accounts";
-import { demoProfile, type DemoProfile } from "./demo-profiles";
+import { addDemoApplication, addNamedChildren, addPaymentRosters, generatedApplication, loadDemoStaff, seedRates, type DemoStaff, type PayableEntitlement } from "./demo-entitlements";
+import { demoProfile, NAMED_PROFILES, type DemoProfile } from "./demo-profiles";
 
 const REFERRAL_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "REJECTED", "REFERRED", "IN_PROGRESS", "RESOLVED", "CLOSED_UNRESOLVED"] as const;
 const AGENCY: Record<string, string> = {
@@ -41,7 +42,8 @@ export async function isSeeded(): Promise<boolean> {
 
 /**
  * The demo county: real townships and villages of 新县, one user per role, and a few hundred
- * children across all categories, with visits, referrals at every status and entitlements.
+ * children across all categories, with visits, referrals at every status, benefit applications at every
+ * step with payment rosters, and named children whose benefit gaps are known (demo-profiles.ts).
  * Deterministic: a fixed faker seed (dates are relative to the day of seeding).
  */
 export async function seedDemo(): Promise<{ children: number; users: number }> {
@@ -63,6 +65,9 @@ export async function seedDemo(): Promise<{ children: number; users: number }> {
     async (tx) => {
       const users = await createUsers(tx, passwordHash, home);
       const director = users.get(DEMO_VILLAGE);
+      const staff = await loadDemoStaff(tx);
+      await seedRates(tx, staff);
+      const benefits: DemoBenefits = { staff, payable: [], applications: 0 };
       let count = 0;
       const plan: { village: { code: string; name: string }; n: number }[] = [
         ...home.map((v) => ({ village: v, n: v.code === DEMO_VILLAGE ? 40 : 14 })),
@@ -72,11 +77,18 @@ export async function seedDemo(): Promise<{ children: number; users: number }> {
         for (let i = 0; i < n; i++) {
           const profile = demoProfile(count);
           const child = await insertChild(tx, { ...profile, village, createdById: village.code === DEMO_VILLAGE ? director : null });
-          await addHistory(tx, child.id, village.code, profile, count, today);
+          await addHistory(tx, child.id, village.code, profile, count, today, benefits);
           count++;
         }
       }
       await addGroupSessions(tx, home, director ?? null, today);
+      // After every generated child, so the named ones change neither the faker sequence nor the sessions.
+      const demoVillage = home.find((v) => v.code === DEMO_VILLAGE);
+      if (demoVillage) {
+        benefits.payable.push(...(await addNamedChildren(tx, demoVillage, staff, today)));
+        count += NAMED_PROFILES.length;
+      }
+      await addPaymentRosters(tx, staff, benefits.payable, today);
       return { children: count, users: await tx.user.count() };
     },
     { timeout: 300_000, maxWait: 10_000 },
@@ -118,7 +130,9 @@ const CHECK_BY_RISK = {
   GREEN: ["FINE", "FINE", "FINE", "FINE", "FINE"],
 } as const;
 
-async function addHistory(tx: Tx, childId: string, areaCode: string, profile: DemoProfile, index: number, today: string) {
+type DemoBenefits = { staff: DemoStaff; payable: PayableEntitlement[]; applications: number };
+
+async function addHistory(tx: Tx, childId: string, areaCode: string, profile: DemoProfile, index: number, today: string, benefits: DemoBenefits) {
   const visits = faker.number.int({ min: 0, max: 4 });
   const base = dateValue(today);
   const risk = profile.riskLevel ?? "GREEN";
@@ -196,18 +210,11 @@ async function addHistory(tx: Tx, childId: string, areaCode: string, profile: De
     : profile.categories.some((c) => c.category === "DE_FACTO_UNSUPPORTED")
       ? "DE_FACTO_ALLOWANCE"
       : null;
+  // A third of the orphans and de-facto unsupported children have not applied: the gap list finds them.
   if (benefit && index % 3 !== 0) {
-    await tx.entitlement.create({
-      data: {
-        childId,
-        areaCode,
-        type: benefit,
-        status: index % 2 === 0 ? "RECEIVING" : "APPLIED",
-        monthlyAmountFen: 143_990,
-        appliedOn: subDays(base, 120),
-        startMonth: index % 2 === 0 ? dateValue(`${today.slice(0, 7)}-01`) : null,
-      },
-    });
+    const application = generatedApplication(benefits.applications++);
+    const paid = await addDemoApplication(tx, benefits.staff, { childId, areaCode, type: benefit, ...application }, today);
+    if (paid) benefits.payable.push(paid);
   }
 }
 

@@ -4,10 +4,12 @@ import { ApprovalQueue } from "@/components/township/approval-queue";
 import { RecentVisits } from "@/components/township/recent-visits";
 import { VillageCards } from "@/components/township/village-cards";
 import { Card } from "@/components/ui/card";
+import { TownshipBenefitCard } from "@/components/eligibility/home-benefit-cards";
 import { requireActor } from "@/lib/auth/require-actor";
 import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/server/access/policy";
 import { getOwnArea } from "@/lib/server/areas/queries";
+import { getBenefitOverview } from "@/lib/server/entitlements/work";
 import { listOpenMandatoryReports } from "@/lib/server/mandatory-reports/queries";
 import { listApprovalQueue } from "@/lib/server/referrals/queries";
 import { listRecentVisits, listVillageCards } from "@/lib/server/township/queries";
@@ -15,13 +17,14 @@ import { listRecentVisits, listVillageCards } from "@/lib/server/township/querie
 /** The township supervisor's workbench: urgent reports, decisions waiting for her, then each village. */
 export default async function TownshipPage() {
   const actor = await requireActor(["read", "aggregate"]);
-  const [{ t }, area, urgent, queue, cards, visits] = await Promise.all([
+  const [{ t }, area, urgent, queue, cards, visits, benefits] = await Promise.all([
     getTranslator(),
     getOwnArea(actor),
     listOpenMandatoryReports(actor),
     listApprovalQueue(actor),
     listVillageCards(actor),
     listRecentVisits(actor),
+    can(actor.role, "list", "entitlement") ? getBenefitOverview(actor) : null,
   ]);
   const missing = cards.reduce((sum, card) => sum + card.missingData, 0);
   return (
@@ -39,6 +42,7 @@ export default async function TownshipPage() {
       <Card title={`${t("township.pendingReferrals")} (${queue.length})`}>
         <ApprovalQueue items={queue} t={t} />
       </Card>
+      {benefits && <TownshipBenefitCard overview={benefits} t={t} />}
       <h2 className="pt-2 text-base font-semibold">{t("township.villages")}</h2>
       <VillageCards cards={cards} t={t} />
       <Card title={t("townshipWork.recentVisits")}>

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { ChildList } from "@/components/children/child-list";
 import { Card } from "@/components/ui/card";
+import { DirectorBenefitCard } from "@/components/eligibility/home-benefit-cards";
 import { TodaysWorkView } from "@/components/workbench/todays-work";
 import { inputClass } from "@/components/ui/field";
 import { requireActor } from "@/lib/auth/require-actor";
 import { getTranslator } from "@/lib/i18n/server";
 import { DEFAULT_CHILD_SEARCH } from "@/lib/schemas/child-search";
 import { searchChildren } from "@/lib/server/children/search";
+import { getBenefitOverview } from "@/lib/server/entitlements/work";
 import { getTodaysWork } from "@/lib/server/workbench/queries";
 
 const SECONDARY =
@@ -14,8 +16,13 @@ const SECONDARY =
 
 export default async function WorkbenchPage() {
   const actor = await requireActor(["list", "child"]);
-  const [{ t }, work, children] = await Promise.all([getTranslator(), getTodaysWork(actor), searchChildren(actor, DEFAULT_CHILD_SEARCH)]);
   const isDirector = actor.role === "VILLAGE_DIRECTOR";
+  const [{ t }, work, children, benefits] = await Promise.all([
+    getTranslator(),
+    getTodaysWork(actor),
+    searchChildren(actor, DEFAULT_CHILD_SEARCH),
+    isDirector ? getBenefitOverview(actor) : null,
+  ]);
   return (
     <div className="space-y-4">
       <div>
@@ -46,6 +53,7 @@ export default async function WorkbenchPage() {
       </form>
       <h2 className="text-base font-semibold">{t("workbench.todaysWork")}</h2>
       <TodaysWorkView work={work} t={t} />
+      {benefits && <DirectorBenefitCard overview={benefits} t={t} />}
       <Card
         title={t("workbench.listTitle")}
         action={
