@@ -42,7 +42,9 @@ export function NotificationList({ notifications }: { notifications: Notificatio
       )}
       <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white" data-testid="notifications">
         {notifications.map((n) => {
-          const sentence = t(`notification.kinds.${n.kind}`, n.params);
+          // Benefit names are stored in Chinese; the reader's language comes from the type when there is one.
+          const params = typeof n.params.benefitType === "string" ? { ...n.params, benefit: t(`benefit.${n.params.benefitType}`) } : n.params;
+          const sentence = t(`notification.kinds.${n.kind}`, params);
           return (
             <li key={n.id} className={`flex items-start gap-2 p-3 ${n.isRead ? "" : "bg-brand-50"}`} data-unread={!n.isRead}>
               <div className="min-w-0 flex-1">

@@ -160,6 +160,10 @@ describe("the whole chain", () => {
     const t = actors.TOWNSHIP_SUPERVISOR;
     await run(d, { referralId, version: 1, to: "SUBMITTED" });
     expect(await db().notification.count({ where: { userId: t.userId, kind: "REFERRAL_SUBMITTED", entityId: referralId } })).toBe(1);
+    // The sentence names the child ("{childName}的转介已提交").
+    const sent = await db().notification.findFirstOrThrow({ where: { userId: t.userId, kind: "REFERRAL_SUBMITTED", entityId: referralId }, select: { params: true } });
+    const child = await db().child.findUniqueOrThrow({ where: { id: childA }, select: { name: true } });
+    expect(sent.params).toMatchObject({ childName: child.name });
     expect((await listApprovalQueue(t)).map((r) => r.id)).toContain(referralId);
     await run(t, { referralId, version: 2, to: "APPROVED", note: "同意" });
     expect(await db().notification.count({ where: { userId: d.userId, kind: "REFERRAL_APPROVED", entityId: referralId } })).toBe(1);

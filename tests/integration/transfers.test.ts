@@ -57,6 +57,8 @@ describe("requesting a transfer", () => {
     expect(incoming).toMatchObject({ childId: child.id, status: "REQUESTED", fromAreaName: "东山村", toAreaName: "西湖村", requestedOn: todayInChina() });
     expect((await getTransfer(receivingSupervisor, transferId)).id).toBe(transferId);
     expect(await db().notification.count({ where: { entityId: transferId, kind: "TRANSFER_REQUESTED", userId: receivingSupervisor.userId } })).toBe(1);
+    const sent = await db().notification.findFirstOrThrow({ where: { entityId: transferId, kind: "TRANSFER_REQUESTED" }, select: { params: true } });
+    expect(sent.params).toMatchObject({ childName: (await db().child.findUniqueOrThrow({ where: { id: child.id }, select: { name: true } })).name });
     const audits = await db().auditEvent.findMany({ where: { entity: "transfer", entityId: transferId, action: "create" }, select: { areaCode: true } });
     expect(audits.map((a) => a.areaCode).sort()).toEqual([TO, FROM].sort());
   });

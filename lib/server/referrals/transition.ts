@@ -29,7 +29,16 @@ const NOTIFY: Partial<Record<ReferralStatusName, { kind: NotificationKindName; r
   REJECTED: { kind: "REFERRAL_REJECTED", roles: ["VILLAGE_DIRECTOR"] },
 };
 
-const currentSelect = { id: true, childId: true, areaCode: true, type: true, status: true, version: true, createdById: true } satisfies Prisma.ReferralSelect;
+const currentSelect = {
+  id: true,
+  childId: true,
+  areaCode: true,
+  type: true,
+  status: true,
+  version: true,
+  createdById: true,
+  child: { select: { name: true } },
+} satisfies Prisma.ReferralSelect;
 type Current = Prisma.ReferralGetPayload<{ select: typeof currentSelect }>;
 
 function missingFields(found: TransitionRule, input: TransitionReferralData, current: Current): Record<string, string[]> | null {
@@ -131,7 +140,7 @@ export async function transitionReferral(actor: Actor, input: TransitionReferral
       entityId: current.id,
       areaCode: current.areaCode,
       roles: route.roles,
-      params: { referralType: current.type },
+      params: { referralType: current.type, childName: current.child.name },
       exceptUserId: actor.userId,
     };
     return { status: input.to, version: input.version + 1, event, recipients: event ? await notify(tx, event) : [] };

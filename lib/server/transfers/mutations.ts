@@ -12,7 +12,7 @@ import { acceptTransfer } from "./accept";
 import { auditBothSides } from "./audit-both-sides";
 import { receivingScopeWhere, sendingScopeWhere } from "./scope";
 
-type LockedChild = { id: string; area_code: string; area_name: string; status: string };
+type LockedChild = { id: string; name: string; area_code: string; area_name: string; status: string };
 
 /**
  * The director asks to move an active child of her village to another village. The child row is locked
@@ -23,7 +23,7 @@ export async function requestTransfer(actor: Actor, input: RequestTransferInput)
   const destination = await findVillage(actor, input.toAreaCode);
   const result = await db().$transaction(async (tx) => {
     const [child] = await tx.$queryRaw<LockedChild[]>`
-      SELECT id, area_code, area_name, status FROM children
+      SELECT id, name, area_code, area_name, status FROM children
       WHERE id = ${input.childId}::uuid AND area_code LIKE ${scopePattern(actor)} FOR UPDATE`;
     if (!child) {
       await writeAudit(tx, actor, { action: "create", entity: "transfer", entityId: input.childId, outcome: "DENIED", details: { childId: input.childId } });
@@ -53,6 +53,7 @@ export async function requestTransfer(actor: Actor, input: RequestTransferInput)
       entityId: transfer.id,
       areaCode: destination.code,
       roles: ["TOWNSHIP_SUPERVISOR"],
+      params: { childName: child.name },
       exceptUserId: actor.userId,
     };
     return { transferId: transfer.id, event, recipients: await notify(tx, event) };
