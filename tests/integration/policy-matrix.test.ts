@@ -50,6 +50,26 @@ import { cancelTransfer, rejectTransfer, requestTransfer } from "@/lib/server/tr
 import { getTransfer, listTransfers } from "@/lib/server/transfers/queries";
 import { createDirector, deactivateDirector, resetDirectorPassword } from "@/lib/server/users/director-mutations";
 import { listVillageDirectors } from "@/lib/server/users/directors";
+import { currentMonth } from "@/lib/domain/months";
+import { createApplicationSchema, transitionEntitlementSchema } from "@/lib/schemas/entitlement";
+import { listBenefits } from "@/lib/server/benefits/catalogue";
+import { listBenefitRates } from "@/lib/server/benefits/rates";
+import { setBenefitRate } from "@/lib/server/benefits/set-rate";
+import { getChildEligibility } from "@/lib/server/eligibility/child";
+import { countBenefitGaps, listBenefitGaps, listReviewTasks } from "@/lib/server/eligibility/gaps";
+import { readDocument } from "@/lib/server/entitlement-documents/download";
+import { addDocument, removeDocument } from "@/lib/server/entitlement-documents/mutations";
+import { getDocumentChecklist } from "@/lib/server/entitlement-documents/queries";
+import { getApplyChild, getApplyForm } from "@/lib/server/entitlements/apply-form";
+import { createApplication } from "@/lib/server/entitlements/create";
+import { getEntitlement } from "@/lib/server/entitlements/detail";
+import { listEntitlements } from "@/lib/server/entitlements/queries";
+import { transitionEntitlement } from "@/lib/server/entitlements/transition";
+import { countEntitlementWork, getBenefitOverview } from "@/lib/server/entitlements/work";
+import { exportPaymentBatch } from "@/lib/server/payments/export";
+import { getPaymentBatch, listPaymentBatches } from "@/lib/server/payments/queries";
+import { recordPayments } from "@/lib/server/payments/record";
+import { listPaymentRoster } from "@/lib/server/payments/roster";
 import { makeVillage } from "../factories/areas";
 import { makeChild } from "../factories/children";
 import { actorFor } from "../support/actors";
@@ -116,6 +136,7 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
   "groupSession.create": [{ name: "createGroupSession", run: (actor) => createGroupSession(actor, { ...groupSession, childIds: [], requestId: missingId() }) }],
   "visitPolicy.update": [{ name: "updateVisitPolicy", run: (actor) => updateVisitPolicy(actor, { version: 0, RED: 7, YELLOW: 14, BLUE: 30, GREEN: 90 }) }],
   "child.read": [
+    { name: "getChildEligibility", run: (actor) => getChildEligibility(actor, missingId()) },
     { name: "getChildFile (existing child)", run: (actor) => getChildFile(actor, existingChildId) },
     { name: "getChildFile (missing id)", run: (actor) => getChildFile(actor, missingId()) },
   ],
@@ -201,6 +222,49 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
   ],
   "transfer.close": [{ name: "cancelTransfer", run: (actor) => cancelTransfer(actor, { transferId: missingId(), version: 1 }) }],
   "auditEvent.list": [{ name: "listAuditEvents", run: (actor) => listAuditEvents(actor) }],
+  "entitlement.list": [
+    { name: "listEntitlements", run: (actor) => listEntitlements(actor) },
+    { name: "listBenefitGaps", run: (actor) => listBenefitGaps(actor, {}) },
+    { name: "countBenefitGaps", run: (actor) => countBenefitGaps(actor) },
+    { name: "listReviewTasks", run: (actor) => listReviewTasks(actor) },
+    { name: "countEntitlementWork", run: (actor) => countEntitlementWork(actor) },
+    { name: "getBenefitOverview", run: (actor) => getBenefitOverview(actor) },
+  ],
+  "entitlement.read": [{ name: "getEntitlement", run: (actor) => getEntitlement(actor, missingId()) }],
+  "entitlement.create": [
+    { name: "createApplication", run: (actor) => createApplication(actor, createApplicationSchema.parse({ childId: missingId(), benefit: "ORPHAN_ALLOWANCE", requestId: missingId() })) },
+    { name: "getApplyForm", run: (actor) => getApplyForm(actor, missingId(), "ORPHAN_ALLOWANCE") },
+    { name: "getApplyChild", run: (actor) => getApplyChild(actor, missingId()) },
+  ],
+  "entitlement.update": [{ name: "transitionEntitlement", run: (actor) => transitionEntitlement(actor, transitionEntitlementSchema.parse({ entitlementId: missingId(), version: 1, to: "CHECKED" })) }],
+  "entitlementDocument.list": [{ name: "getDocumentChecklist", run: (actor) => getDocumentChecklist(actor, missingId()) }],
+  "entitlementDocument.read": [{ name: "readDocument", run: (actor) => readDocument(actor, { entitlementId: missingId(), documentId: missingId() }) }],
+  "entitlementDocument.create": [
+    {
+      name: "addDocument",
+      run: (actor) => addDocument(actor, { entitlementId: missingId(), documentCode: "APPLICATION_FORM", fileName: "矩阵.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) }),
+    },
+  ],
+  "entitlementDocument.close": [{ name: "removeDocument", run: (actor) => removeDocument(actor, { entitlementId: missingId(), documentId: missingId() }) }],
+  "benefit.list": [
+    { name: "listBenefits", run: (actor) => listBenefits(actor) },
+    { name: "listBenefitRates", run: (actor) => listBenefitRates(actor) },
+  ],
+  "benefit.update": [{ name: "setBenefitRate", run: (actor) => setBenefitRate(actor, { benefit: "ORPHAN_ALLOWANCE", month: currentMonth(), amountYuan: "1439.90" }) }],
+  "payment.list": [
+    { name: "listPaymentBatches", run: (actor) => listPaymentBatches(actor) },
+    { name: "listPaymentRoster", run: (actor) => listPaymentRoster(actor, { benefit: "ORPHAN_ALLOWANCE", month: currentMonth() }) },
+  ],
+  "payment.read": [
+    { name: "getPaymentBatch", run: (actor) => getPaymentBatch(actor, missingId()) },
+    { name: "exportPaymentBatch", run: (actor) => exportPaymentBatch(actor, { batchId: missingId(), format: "csv", locale: "zh-CN" }) },
+  ],
+  "payment.create": [
+    {
+      name: "recordPayments",
+      run: (actor) => recordPayments(actor, { benefit: "ORPHAN_ALLOWANCE", month: currentMonth(), requestId: missingId(), exceptions: [{ entitlementId: missingId(), reason: "矩阵" }] }),
+    },
+  ],
 };
 
 const actors = new Map<RoleName, Actor>();
