@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { recordPaymentsAction } from "@/app/(app)/payments/actions";
 import { FormMessage } from "@/components/households/form-controls";
@@ -16,6 +17,7 @@ import { RosterRowCard } from "./roster-row-card";
  */
 export function RosterForm({ roster }: { roster: PaymentRoster }) {
   const { t } = useI18n();
+  const router = useRouter();
   // Unticked rows and their reasons; every other row is paid.
   const [exceptions, setExceptions] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<Set<string>>(new Set());
@@ -42,7 +44,8 @@ export function RosterForm({ roster }: { roster: PaymentRoster }) {
     const list = Object.entries(exceptions).map(([entitlementId, reason]) => ({ entitlementId, reason: reason.trim() }));
     const blank = new Set(list.filter((e) => e.reason === "").map((e) => e.entitlementId));
     setMissing(blank);
-    const parsed = recordPaymentsSchema.safeParse({ benefit: roster.benefit, month: roster.month, requestId, exceptions: list });
+    const expected = { entitlementIds: roster.rows.map((r) => r.entitlementId), totalFen: roster.totalFen };
+    const parsed = recordPaymentsSchema.safeParse({ benefit: roster.benefit, month: roster.month, requestId, exceptions: list, expected });
     if (blank.size > 0 || !parsed.success) {
       setMessage(blank.size > 0 ? "payment.roster.missingReasons" : (parsed.error?.issues[0]?.message ?? "errors.validation"));
       return;
@@ -52,6 +55,8 @@ export function RosterForm({ roster }: { roster: PaymentRoster }) {
     const result = await recordPaymentsAction(parsed.data).catch(() => null);
     setPending(false);
     if (result && !result.ok) setMessage(Object.values(result.error.fieldErrors ?? {})[0]?.[0] ?? result.error.message);
+    // The roster changed under her: show the new one (the message says why).
+    if (result && !result.ok && result.error.code === "CONFLICT") router.refresh();
     else if (!result) setMessage("errors.internal");
   }
 

@@ -32,6 +32,11 @@ export const recordPaymentsSchema = paymentRosterSchema.extend({
     .array(z.strictObject({ entitlementId: z.uuid({ error: "errors.notFound" }), reason }))
     .max(MAX_ROSTER_ROWS)
     .refine((list) => new Set(list.map((e) => e.entitlementId)).size === list.length, { error: "payment.errors.duplicateException" }),
+  // The roster as the officer saw it: the server pays only that list at that total, or refuses (it changed).
+  expected: z.strictObject({
+    entitlementIds: z.array(z.uuid({ error: "errors.notFound" })).max(MAX_ROSTER_ROWS),
+    totalFen: z.int().min(0),
+  }),
 });
 export type RecordPaymentsInput = z.infer<typeof recordPaymentsSchema>;
 

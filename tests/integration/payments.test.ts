@@ -5,7 +5,7 @@ import { dateValue } from "@/lib/domain/dates";
 import type { BenefitTypeName, EntitlementStatusName } from "@/lib/domain/enums";
 import { addMonths, currentMonth, monthStart } from "@/lib/domain/months";
 import { db, disconnectDb } from "@/lib/server/db";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { exportPaymentBatch } from "@/lib/server/payments/export";
 import { getPaymentBatch, listPaymentBatches } from "@/lib/server/payments/queries";
 import { recordPayments } from "@/lib/server/payments/record";
@@ -46,8 +46,12 @@ async function childWith(village: { code: string; name: string }, spec: Entitlem
 }
 
 const roster = (actor: Actor, month: string, benefit: BenefitTypeName = "ORPHAN_ALLOWANCE") => listPaymentRoster(actor, { benefit, month });
-const record = (actor: Actor, month: string, exceptions: { entitlementId: string; reason: string }[] = [], requestId: string = crypto.randomUUID()) =>
-  recordPayments(actor, { benefit: "ORPHAN_ALLOWANCE", month, requestId, exceptions });
+/** Records what the officer's page shows: the roster as listed a moment before. */
+async function record(actor: Actor, month: string, exceptions: { entitlementId: string; reason: string }[] = [], requestId: string = crypto.randomUUID()) {
+  const shown = await roster(actor, month).catch(() => null);
+  const expected = { entitlementIds: shown?.rows.map((r) => r.entitlementId) ?? [], totalFen: shown?.totalFen ?? 0 };
+  return recordPayments(actor, { benefit: "ORPHAN_ALLOWANCE", month, requestId, exceptions, expected });
+}
 
 describe("the monthly roster", () => {
   let county: Actor;
@@ -61,7 +65,11 @@ describe("the monthly roster", () => {
     ids.receiving = (await childWith(v1, { status: "RECEIVING", startMonth: "2025-01" })).entitlementId;
     ids.confirmedFromM1 = (await childWith(v2, { status: "CONFIRMED", startMonth: M1 })).entitlementId;
     ids.confirmedNoStart = (await childWith(v1, { status: "CONFIRMED" })).entitlementId;
-    ids.endsM2 = (await childWith(v1, { status: "RECEIVING", startMonth: "2025-01", endMonth: M2 })).entitlementId;
+    // Ended from M1: M1 is the first month not paid, M2 is still owed.
+    ids.endsM1 = (await childWith(v1, { status: "ENDED", startMonth: "2025-01", endMonth: M1 })).entitlementId;
+    const closed = await childWith(v1, { status: "RECEIVING", startMonth: "2025-01" });
+    await db().child.update({ where: { id: closed.childId }, data: { status: "CLOSED", closedReason: "DIED", closedAt: new Date() } });
+    ids.closedFile = closed.entitlementId;
     ids.ended = (await childWith(v1, { status: "ENDED", startMonth: "2025-01", endMonth: M3 })).entitlementId;
     ids.suspended = (await childWith(v1, { status: "SUSPENDED", startMonth: "2025-01" })).entitlementId;
     ids.applied = (await childWith(v1, { status: "APPLIED" })).entitlementId;
@@ -79,11 +87,12 @@ describe("the monthly roster", () => {
     expect(confirmed).toMatchObject({ isFirstPayment: true, wasNotPaid: false, areaName: "西河村" });
   });
 
-  it("leaves out a confirmed entitlement before its start month, and one that ended before the month", async () => {
+  it("leaves out a confirmed entitlement before its start month, one ended from the month or earlier, and a closed file", async () => {
     const m2 = await roster(county, M2);
-    expect(new Set(m2.rows.map((r) => r.entitlementId))).toEqual(new Set([ids.receiving, ids.endsM2]));
+    expect(new Set(m2.rows.map((r) => r.entitlementId))).toEqual(new Set([ids.receiving, ids.endsM1]));
     const m1 = await roster(county, M1);
-    expect(m1.rows.map((r) => r.entitlementId)).not.toContain(ids.endsM2);
+    expect(m1.rows.map((r) => r.entitlementId)).not.toContain(ids.endsM1);
+    expect([...m1.rows, ...m2.rows].map((r) => r.entitlementId)).not.toContain(ids.closedFile);
   });
 
   it("refuses a future month and a benefit without cash payments", async () => {
@@ -126,7 +135,7 @@ describe("recording a month", () => {
     const stored = await db().paymentBatch.findUniqueOrThrow({ where: { id: batch.id }, select: { areaCode: true, totalFen: true } });
     expect(stored).toEqual({ areaCode: "540104", totalFen: BigInt(3 * COUNTY_FEN) });
     const audits = await db().auditEvent.findMany({ where: { entity: "payment", action: "create", actorId: county.userId }, select: { entityId: true, details: true, outcome: true } });
-    expect(audits).toEqual([{ entityId: batch.id, outcome: "SUCCESS", details: { benefit: "ORPHAN_ALLOWANCE", month: M1, paidCount: 3, exceptionCount: 1, totalFen: String(3 * COUNTY_FEN) } }]);
+    expect(audits).toEqual([{ entityId: batch.id, outcome: "SUCCESS", details: { benefit: "ORPHAN_ALLOWANCE", month: M1, paidCount: 3, exceptionCount: 1, totalFen: String(3 * COUNTY_FEN), startedEntitlementIds: [expect.any(String)] } }]);
   });
 
   it("moves a confirmed entitlement paid for the first time to receiving, with an event on its timeline", async () => {
@@ -216,7 +225,8 @@ describe("at the same moment", () => {
     const results = await Promise.allSettled([record(county, M2), record(county, M2)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
-    expect(rejected.reason).toBeInstanceOf(ValidationError);
+    // The second officer's page showed children the first had just paid: she is told the roster changed.
+    expect(rejected.reason).toBeInstanceOf(ConflictError);
     expect(await db().benefitPayment.count({ where: { areaCode: { startsWith: "540109" }, month: dateValue(monthStart(M2)) } })).toBe(3);
   });
 
@@ -241,13 +251,28 @@ describe("refusals", () => {
 
   it("refuses a future month, a benefit without cash, and an exception that is not in the roster, writing nothing", async () => {
     await expect(record(county, addMonths(M0, 1))).rejects.toBeInstanceOf(ValidationError);
-    await expect(recordPayments(county, { benefit: "SCHOOL_RETURN", month: M1, requestId: crypto.randomUUID(), exceptions: [] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(recordPayments(county, { benefit: "SCHOOL_RETURN", month: M1, requestId: crypto.randomUUID(), exceptions: [], expected: { entitlementIds: [], totalFen: 0 } })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     const stranger = crypto.randomUUID();
     await expect(record(county, M1, [{ entitlementId: stranger, reason: "不在名单" }])).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().paymentBatch.count({ where: { areaCode: "540106" } })).toBe(0);
     expect(await db().benefitPayment.count({ where: { entitlementId: child.entitlementId } })).toBe(0);
     const denied = await db().auditEvent.findFirstOrThrow({ where: { actorId: county.userId, entity: "payment", outcome: "DENIED" }, select: { action: true, details: true } });
     expect(denied).toEqual({ action: "create", details: { benefit: "ORPHAN_ALLOWANCE", month: M1, entitlementIds: [stranger] } });
+  });
+
+  it("refuses a roster that changed since the officer's page was drawn, so nobody is paid unseen", async () => {
+    const send = (expected: { entitlementIds: string[]; totalFen: number }) => recordPayments(county, { benefit: "ORPHAN_ALLOWANCE", month: M1, requestId: crypto.randomUUID(), exceptions: [], expected });
+    // She was confirmed after the page was drawn: not on the list the officer saw.
+    await expect(send({ entitlementIds: [], totalFen: 0 })).rejects.toBeInstanceOf(ConflictError);
+    // The amount changed after the page was drawn.
+    const shown = await roster(county, M1);
+    await expect(send({ entitlementIds: shown.rows.map((r) => r.entitlementId), totalFen: shown.totalFen + 1 })).rejects.toBeInstanceOf(ConflictError);
+    expect(await db().benefitPayment.count({ where: { entitlementId: child.entitlementId } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { actorId: county.userId, entity: "payment", outcome: "DENIED", details: { path: ["reason"], equals: "rosterChanged" } } })).toBe(2);
+    // What she saw is what is paid.
+    expect(await send({ entitlementIds: shown.rows.map((r) => r.entitlementId), totalFen: shown.totalFen })).toMatchObject({ paidCount: 1 });
   });
 
   it("refuses everyone but county officers", async () => {
@@ -306,7 +331,9 @@ describe("the roster export", () => {
     expect(values(2)[0]).toBe("序号");
     expect(values(3).slice(0, 3)).toEqual(["1", "北岭村", "李安"]);
     expect(values(3)[6]).toBe(1439.9);
-    expect(values(4)[8]).toBe("'-银行退回,待核实");
+    // Text cells are never formulas in XLSX: the reason is kept as written, and no cell holds a formula.
+    expect(values(4)[8]).toBe("-银行退回,待核实");
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     expect(values(5)[0]).toBe("合计");
     expect(values(5)[6]).toBe(1439.9);
     const prints = await db().auditEvent.findMany({ where: { actorId: county.userId, action: "print", entity: "payment" }, select: { entityId: true, outcome: true, details: true }, orderBy: { occurredAt: "asc" } });

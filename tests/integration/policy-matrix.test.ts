@@ -262,7 +262,7 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
   "payment.create": [
     {
       name: "recordPayments",
-      run: (actor) => recordPayments(actor, { benefit: "ORPHAN_ALLOWANCE", month: currentMonth(), requestId: missingId(), exceptions: [{ entitlementId: missingId(), reason: "矩阵" }] }),
+      run: (actor) => recordPayments(actor, { benefit: "ORPHAN_ALLOWANCE", month: currentMonth(), requestId: missingId(), exceptions: [{ entitlementId: missingId(), reason: "矩阵" }], expected: { entitlementIds: [], totalFen: 0 } }),
     },
   ],
 };

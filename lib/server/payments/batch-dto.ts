@@ -1,5 +1,7 @@
 import "server-only";
-import { isoDate } from "@/lib/domain/dates";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { isoDate, ZONE } from "@/lib/domain/dates";
 import type { BenefitTypeName } from "@/lib/domain/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -12,6 +14,7 @@ export type PaymentBatchSummary = {
   exceptionCount: number;
   /** Sum of the PAID rows in fen, as recorded (a number: far below 2^53 fen for any county). */
   totalFen: number;
+  /** Beijing time, "yyyy-MM-dd HH:mm". */
   createdAt: string;
 };
 
@@ -35,6 +38,6 @@ export function toBatchSummary(row: BatchSummaryRow): PaymentBatchSummary {
     paidCount: row.paidCount,
     exceptionCount: row.exceptionCount,
     totalFen: Number(row.totalFen),
-    createdAt: row.createdAt.toISOString(),
+    createdAt: format(new TZDate(row.createdAt, ZONE), "yyyy-MM-dd HH:mm"),
   };
 }

@@ -7,7 +7,7 @@ import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, type DomainError, NotFoundError, ValidationError } from "../errors";
 import type { Actor } from "../session";
 import { isUniqueViolation } from "../unique-violation";
 import { assertCashBenefit, assertPayableMonth, countyOf } from "./county";
@@ -17,7 +17,14 @@ import { loadRoster, type RosterEntry } from "./roster";
 // Written on the entitlement's timeline when its first payment moves it from CONFIRMED to RECEIVING.
 const FIRST_PAYMENT_NOTE = "首次发放";
 
-type Outcome = { batch: PaymentBatchSummary } | { unknownExceptions: string[] };
+type Outcome = { batch: PaymentBatchSummary } | { refused: DomainError };
+
+/** Someone confirmed, ended or re-rated a benefit since the officer's page was drawn: she must see it first. */
+function rosterChanged(roster: RosterEntry[], expected: RecordPaymentsInput["expected"]): boolean {
+  const shown = new Set(expected.entitlementIds);
+  const total = roster.reduce((sum, row) => sum + (row.amountFen ?? 0), 0);
+  return roster.length !== shown.size || roster.some((row) => !shown.has(row.entitlementId)) || total !== expected.totalFen;
+}
 
 /**
  * Records one month of one cash benefit for the county's roster: every row PAID with the month's amount,
@@ -40,7 +47,7 @@ export async function recordPayments(actor: Actor, input: RecordPaymentsInput): 
     return saved;
   }
   // Thrown after the transaction so that the DENIED audit row is kept.
-  if ("unknownExceptions" in outcome) throw new NotFoundError();
+  if ("refused" in outcome) throw outcome.refused;
   return outcome.batch;
 }
 
@@ -58,11 +65,15 @@ async function insertBatch(tx: Tx, actor: Actor, input: RecordPaymentsInput): Pr
   const saved = await findSavedBatch(tx, actor, input.requestId);
   if (saved) return { batch: saved };
   const roster = await loadRoster(tx, actor, input.benefit, input.month);
+  if (rosterChanged(roster, input.expected)) {
+    await writeAudit(tx, actor, { action: "create", entity: "payment", outcome: "DENIED", details: { benefit: input.benefit, month: input.month, reason: "rosterChanged" } });
+    return { refused: new ConflictError("payment.errors.rosterChanged") };
+  }
   const byId = new Map(roster.map((row) => [row.entitlementId, row]));
   const unknown = input.exceptions.map((e) => e.entitlementId).filter((id) => !byId.has(id));
   if (unknown.length > 0) {
     await writeAudit(tx, actor, { action: "create", entity: "payment", outcome: "DENIED", details: { benefit: input.benefit, month: input.month, entitlementIds: unknown } });
-    return { unknownExceptions: unknown };
+    return { refused: new NotFoundError() };
   }
   if (roster.length === 0) throw new ValidationError({ month: ["payment.errors.emptyRoster"] });
   if (roster.some((row) => row.amountFen === null)) throw new ValidationError({ benefit: ["payment.errors.noRate"] });
@@ -102,7 +113,14 @@ async function insertBatch(tx: Tx, actor: Actor, input: RecordPaymentsInput): Pr
     entity: "payment",
     entityId: batch.id,
     areaCode: codeOfPrefix(county),
-    details: { benefit: input.benefit, month: input.month, paidCount, exceptionCount, totalFen: totalFen.toString() },
+    details: {
+      benefit: input.benefit,
+      month: input.month,
+      paidCount,
+      exceptionCount,
+      totalFen: totalFen.toString(),
+      startedEntitlementIds: paid.filter((r) => r.row.isFirstPayment).map((r) => r.row.entitlementId),
+    },
   });
   return { batch: toBatchSummary(batch) };
 }
@@ -113,7 +131,7 @@ async function startReceiving(tx: Tx, actor: Actor, rows: RosterEntry[], month: 
   const now = new Date();
   for (const row of rows) {
     const { count } = await tx.entitlement.updateMany({
-      where: { id: row.entitlementId, status: "CONFIRMED", version: row.version },
+      where: { id: row.entitlementId, status: "CONFIRMED", version: row.version, ...scopeWhere(actor) },
       // Receiving has no deadline: the confirmation's due date no longer applies.
       data: { status: "RECEIVING", version: { increment: 1 }, stateEnteredAt: now, dueOn: null },
     });

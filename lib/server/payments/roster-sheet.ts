@@ -54,8 +54,9 @@ export async function rosterXlsx(input: SheetInput, t: Translate, title: string)
   const sheet = workbook.addWorksheet(t("payment.export.sheet"));
   sheet.addRow([title]).font = { bold: true, size: 14 };
   for (const [i, cells] of rosterCells(input, t).entries()) {
-    // Amounts are numbers in the sheet (fen / 100 only here, for the spreadsheet's own sums); text stays text.
-    const row = sheet.addRow(cells.map((cell) => (typeof cell === "string" ? neutralizeFormula(cell) : cell.fen / 100)));
+    // Amounts are numbers in the sheet (fen / 100 only here, for the spreadsheet's own sums); text stays text:
+    // a string cell is never evaluated as a formula in XLSX, so it needs no apostrophe (CSV does).
+    const row = sheet.addRow(cells.map((cell) => (typeof cell === "string" ? cell : cell.fen / 100)));
     if (i === 0) row.font = { bold: true };
   }
   sheet.getRow(sheet.rowCount).font = { bold: true };

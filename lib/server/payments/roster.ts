@@ -28,13 +28,14 @@ export type PaymentRoster = { benefit: BenefitTypeName; month: string; rows: Pay
 export type RosterEntry = PaymentRosterRow & {
   childId: string;
   areaCode: string;
-  status: "RECEIVING" | "CONFIRMED";
+  status: "RECEIVING" | "CONFIRMED" | "ENDED";
   version: number;
 };
 
 /**
  * 发放花名册: the entitlements of `benefit` in the actor's county that are due for `month` and not paid yet.
- * Due means RECEIVING, or CONFIRMED with a start month reached (both: started by `month`, not ended before it).
+ * Due means RECEIVING, or CONFIRMED with a start month reached, or ENDED from a later month (all: started by
+ * `month`, its end month, the first one not paid, after it), for a child whose file is open.
  * A child paid for this benefit and month through any entitlement is left out, so nobody is paid twice.
  */
 export async function loadRoster(tx: Tx, actor: Actor, benefit: BenefitTypeName, month: string): Promise<RosterEntry[]> {
@@ -43,9 +44,18 @@ export async function loadRoster(tx: Tx, actor: Actor, benefit: BenefitTypeName,
     where: {
       ...scopeWhere(actor),
       type: benefit,
+      // A closed file (the child died, turned 18, moved away) is never paid; its benefits show as review tasks.
+      child: { status: "ACTIVE" },
       AND: [
-        { OR: [{ status: "RECEIVING", OR: [{ startMonth: null }, { startMonth: { lte: day } }] }, { status: "CONFIRMED", startMonth: { lte: day } }] },
-        { OR: [{ endMonth: null }, { endMonth: { gte: day } }] },
+        {
+          OR: [
+            { status: "RECEIVING", OR: [{ startMonth: null }, { startMonth: { lte: day } }] },
+            { status: "CONFIRMED", startMonth: { lte: day } },
+            // Ended from a later month (the end month is the first one not paid): this month is still owed.
+            { status: "ENDED", endMonth: { gt: day }, OR: [{ startMonth: null }, { startMonth: { lte: day } }] },
+          ],
+        },
+        { OR: [{ endMonth: null }, { endMonth: { gt: day } }] },
       ],
       payments: { none: { month: day, status: "PAID" } },
     },
@@ -84,7 +94,7 @@ export async function loadRoster(tx: Tx, actor: Actor, benefit: BenefitTypeName,
       areaName: shortAreaName(row.child.areaName),
       areaCode: row.areaCode,
       amountFen: rates.get(row.areaCode.slice(0, 6)) ?? null,
-      status: row.status as "RECEIVING" | "CONFIRMED",
+      status: row.status as RosterEntry["status"],
       isFirstPayment: row.status === "CONFIRMED",
       wasNotPaid: notPaid !== undefined,
       version: row.version,

@@ -30,7 +30,7 @@ export default async function PaymentBatchPage({ params }: { params: Promise<{ i
         <h1 className="text-xl font-semibold">{t("payment.batch.title", { benefit: t(`benefit.${batch.benefit}`), month: batch.month })}</h1>
         <p className="text-sm text-slate-600">
           {batch.recordedByName && `${t("payment.batch.recordedBy", { name: batch.recordedByName })} · `}
-          {t("payment.batch.recordedAt", { date: batch.createdAt.slice(0, 10) })}
+          {t("payment.batch.recordedAt", { date: batch.createdAt })}
         </p>
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
