@@ -284,6 +284,14 @@ describe("refusals by area, role and version", () => {
     await expect(stale).rejects.toMatchObject({ messageKey: "entitlement.errors.conflict", current: { status: "CHECKED", version: 2 } });
   });
 
+  it("a move the role never makes is refused and audited even when sent with an old version", async () => {
+    const entitlement = await makeEntitlement({ child: childA, status: "APPLIED" });
+    await run(actors.TOWNSHIP_SUPERVISOR, { entitlementId: entitlement.id, version: 1, to: "CHECKED" });
+    await expect(run(actors.VILLAGE_DIRECTOR, { entitlementId: entitlement.id, version: 1, to: "CONFIRMED", month: currentMonth() })).rejects.toBeInstanceOf(ForbiddenError);
+    const denied = await db().auditEvent.findMany({ where: { entityId: entitlement.id, actorId: actors.VILLAGE_DIRECTOR.userId, outcome: "DENIED" }, select: { details: true } });
+    expect(denied).toEqual([{ details: expect.objectContaining({ reason: "roleNotAllowed", to: "CONFIRMED" }) }]);
+  });
+
   it("of two officers deciding at once, exactly one wins", async () => {
     const entitlement = await makeEntitlement({ child: childA, status: "CHECKED" });
     const results = await Promise.allSettled([

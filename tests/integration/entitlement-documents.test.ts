@@ -56,8 +56,10 @@ async function makeEntitlement(village: string, status: EntitlementStatusName = 
   });
 }
 
+/** A different photo each time (the same bytes twice are one file: see the retry test). */
+const photo = () => new Uint8Array([...PNG, ...crypto.randomBytes(8)]);
 const upload = (actor: Actor, entitlementId: string, extra: { documentCode?: string; fileName?: string; bytes?: Uint8Array } = {}) =>
-  addDocument(actor, { entitlementId, documentCode: extra.documentCode ?? "CHILD_HUKOU", fileName: extra.fileName ?? "户口簿.png", bytes: extra.bytes ?? PNG });
+  addDocument(actor, { entitlementId, documentCode: extra.documentCode ?? "CHILD_HUKOU", fileName: extra.fileName ?? "户口簿.png", bytes: extra.bytes ?? photo() });
 
 function storedFiles(): string[] {
   return fs.readdirSync(UPLOADS, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
@@ -158,6 +160,14 @@ describe("adding a document to an application", () => {
     expect(storedFiles()).toHaveLength(before);
   });
 
+  it("keeps one file when the same photo is sent again (a retry after a lost response)", async () => {
+    const { id: entitlementId } = await makeEntitlement(A);
+    const bytes = photo();
+    const first = await upload(director, entitlementId, { bytes });
+    await expect(upload(director, entitlementId, { bytes })).resolves.toEqual(first);
+    expect(await db().entitlementDocument.count({ where: { entitlementId } })).toBe(1);
+  });
+
   it("keeps at most five live files per document, also when they arrive at the same moment", async () => {
     const { id: entitlementId } = await makeEntitlement(A);
     for (let i = 0; i < 3; i++) await upload(director, entitlementId);
@@ -189,7 +199,7 @@ describe("the checklist", () => {
     expect(items.map((i) => i.code)).toEqual(["APPLICATION_FORM", "CHILD_HUKOU", "CHILD_ID_OR_BIRTH", "PARENTS_DEATH_OR_MISSING", "GUARDIAN_ID"]);
     expect(items[0]).toMatchObject({ nameZh: "申请表（监护人签字）", nameEn: "Application form signed by the guardian", uploads: [] });
     expect(items[4]!.uploads).toEqual([
-      { id: expect.any(String), fileName: "户口簿.png", contentType: "image/png", sizeBytes: PNG.byteLength, uploadedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), uploadedByName: "测试用户", isOwn: true },
+      { id: expect.any(String), fileName: "户口簿.png", contentType: "image/png", sizeBytes: PNG.byteLength + 8, uploadedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), uploadedByName: "测试用户", isOwn: true },
     ]);
     expect((await getDocumentChecklist(secondDirector, entitlementId))[4]!.uploads[0]!.isOwn).toBe(false);
     expect((await getDocumentChecklist(supervisor, entitlementId))[4]!.uploads).toHaveLength(1);

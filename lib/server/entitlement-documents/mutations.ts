@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { EntitlementStatusName } from "@/lib/domain/enums";
 import { isUuid } from "@/lib/domain/ids";
 import { MAX_DOCUMENT_BYTES, MAX_FILES_PER_DOCUMENT } from "@/lib/schemas/entitlement-document";
@@ -63,6 +64,10 @@ export async function addDocument(actor: Actor, input: AddDocumentInput): Promis
       const entitlement = await lockEntitlement(tx, actor, input.entitlementId);
       const details = { entitlementId: input.entitlementId, documentCode: input.documentCode };
       if (!entitlement) return refuse(tx, actor, new NotFoundError(), { action: "create", details });
+      // A retry after a lost response on a weak connection sends the same bytes again: one file, not two.
+      const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+      const same = await tx.entitlementDocument.findFirst({ where: { entitlementId: entitlement.id, documentCode: input.documentCode, sha256, removedAt: null }, select: { id: true } });
+      if (same) return same;
       const refusal = await uploadRefusal(tx, entitlement, input.documentCode);
       if (refusal) return refuse(tx, actor, refusal, { action: "create", areaCode: entitlement.areaCode, details: { ...details, reason: refusal.messageKey } });
       const stored = await saveUpload(input.bytes);

@@ -1,6 +1,6 @@
 import "server-only";
 import { dateValue, isoDate, todayInChina } from "@/lib/domain/dates";
-import { findEntitlementTransition, isClosingMove, monthOf, refuseEntitlementTransition, type EntitlementRule } from "@/lib/domain/entitlement-workflow";
+import { ENTITLEMENT_TRANSITIONS, findEntitlementTransition, isClosingMove, monthOf, refuseEntitlementTransition, type EntitlementRule } from "@/lib/domain/entitlement-workflow";
 import type { EntitlementStatusName } from "@/lib/domain/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TransitionEntitlementData } from "@/lib/schemas/entitlement";
@@ -99,9 +99,11 @@ async function markInsured(tx: Tx, actor: Actor, current: Current): Promise<bool
 async function move(tx: Tx, actor: Actor, input: TransitionEntitlementData): Promise<Outcome> {
   const current = await tx.entitlement.findFirst({ where: { id: input.entitlementId, ...scopeWhere(actor) }, select: currentSelect });
   if (!current) return refuse(tx, actor, input, new NotFoundError(), { reason: "notFound" });
+  // A move this role never makes is refused and audited even when the form was stale.
+  const neverAllowed = !ENTITLEMENT_TRANSITIONS.some((r) => r.to === input.to && r.roles.includes(actor.role)) || (isClosingMove(input.to) && !can(actor.role, "close", "entitlement"));
+  if (neverAllowed) return refuse(tx, actor, input, new ForbiddenError("entitlement.errors.roleNotAllowed"), { from: current.status, reason: "roleNotAllowed" }, current.areaCode);
   if (current.version !== input.version) throw new EntitlementConflictError({ status: current.status, version: current.version });
-  // A denial or an end also needs the policy's close (the county's); refused here so that it is audited.
-  const refusal = refuseEntitlementTransition(current.status, input.to, actor.role) ?? (isClosingMove(input.to) && !can(actor.role, "close", "entitlement") ? "roleNotAllowed" : null);
+  const refusal = refuseEntitlementTransition(current.status, input.to, actor.role);
   if (refusal) return refuse(tx, actor, input, new ForbiddenError(`entitlement.errors.${refusal}`), { from: current.status, reason: refusal }, current.areaCode);
   const found = findEntitlementTransition(current.status, input.to) as EntitlementRule;
   const errors = fieldErrors(found, input, current);
@@ -115,7 +117,7 @@ async function move(tx: Tx, actor: Actor, input: TransitionEntitlementData): Pro
     data: { status: input.to, version: { increment: 1 }, stateEnteredAt: now, dueOn: await entitlementDueOn(tx, benefit, input.to, now), ...change },
   });
   if (updated.count === 0) {
-    const latest = await tx.entitlement.findFirst({ where: { id: current.id }, select: { status: true, version: true } });
+    const latest = await tx.entitlement.findFirst({ where: { id: current.id, ...scopeWhere(actor) }, select: { status: true, version: true } });
     throw new EntitlementConflictError(latest ?? { status: current.status, version: current.version });
   }
   await tx.entitlementEvent.create({
