@@ -197,7 +197,9 @@ function addHousehold(out: Buffers, village: Village, size: number) {
   const away = kind === "LEFT" || kind === "ALONE";
   // Parents' status follows the situation; about 2 % of files leave one unknown (a "missing key data" case).
   const motherAwayAlone = kind === "ONE_AWAY" && chance(0.2);
-  const father = kind === "ORPHAN" ? "DECEASED" : kind === "DE_FACTO" ? pick(["DEPRIVED_OF_LIBERTY", "SEVERELY_ILL_OR_DISABLED", "MISSING", "DECEASED"])
+  // De-facto unsupported: one father in five is back home (released from prison) since the category was
+  // recorded, so the eligibility rules have allowances to review (issue 5: "parent released from prison").
+  const father = kind === "ORPHAN" ? "DECEASED" : kind === "DE_FACTO" ? pick(["DEPRIVED_OF_LIBERTY", "SEVERELY_ILL_OR_DISABLED", "MISSING", "DECEASED", "AT_HOME"])
     : away || (kind === "ONE_AWAY" && !motherAwayAlone) ? "WORKING_AWAY" : chance(0.02) ? "UNKNOWN" : "AT_HOME";
   const mother = kind === "ORPHAN" ? pick(["DECEASED", "MISSING"]) : kind === "DE_FACTO" ? pick(["MISSING", "DECEASED", "SEVERELY_ILL_OR_DISABLED"])
     : away || motherAwayAlone ? "WORKING_AWAY" : chance(0.02) ? "UNKNOWN" : "AT_HOME";

@@ -49,8 +49,10 @@ type FactsRow = {
 /**
  * Everything the rules read, one row per child: categories active on the day (HIV_AFFECTED never
  * leaves the database here), household flags, whether any guardian can care, and all entitlements.
- * Correlated sub-selects run on the child_id / household_id indexes, once per child of the batch (an
- * aggregate for the guardians, not EXISTS, which the planner ran as a hashed sub-plan over every guardian).
+ * The batch is chosen first (the inner select), so the household join and the correlated sub-selects
+ * (on the child_id / household_id indexes) run once per child of the batch, whatever plan picks it. The
+ * guardians' sub-select is an aggregate, not EXISTS, which the planner ran as a hashed sub-plan over every
+ * guardian of the database.
  */
 function factsQuery(where: Prisma.Sql, on: string, limit: number): Prisma.Sql {
   return Prisma.sql`
@@ -68,10 +70,9 @@ function factsQuery(where: Prisma.Sql, on: string, limit: number): Prisma.Sql {
                        AND cc.category <> 'HIV_AFFECTED'), '{}') AS "categories",
            COALESCE((SELECT json_agg(json_build_object('id', e.id, 'type', e.type, 'status', e.status, 'decidedOn', e.decided_on))
                      FROM entitlements e WHERE e.child_id = c.id), '[]'::json) AS "entitlements"
-    FROM children c JOIN households h ON h.id = c.household_id
-    WHERE ${where}
-    ORDER BY c.area_code, c.id
-    LIMIT ${limit}::int`;
+    FROM (SELECT c.* FROM children c WHERE ${where} ORDER BY c.area_code, c.id LIMIT ${limit}::int) c
+    JOIN households h ON h.id = c.household_id
+    ORDER BY c.area_code, c.id`;
 }
 
 function toChildFacts(row: FactsRow): ChildFacts {
@@ -156,7 +157,9 @@ export async function scanScopeFacts(actor: Actor, options: ScanOptions, visit: 
       rows = await next;
     }
   };
-  await Promise.all(HALVES.map(scanHalf));
+  // Both streams finish (or fail) before the caller goes on: no query is left running unobserved.
+  const failed = (await Promise.allSettled(HALVES.map(scanHalf))).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
   return queries;
 }
 
