@@ -5,7 +5,7 @@ import type { RoleName } from "@/lib/domain/roles";
 import { getBenefit, type BenefitDefinition } from "@/lib/server/benefits/catalogue";
 import { rateFor } from "@/lib/server/benefits/rate-lookup";
 import type { Tx } from "@/lib/server/db";
-import { verdictForChild } from "@/lib/server/eligibility/child";
+import { unsafeVerdictForChild } from "@/lib/server/eligibility/child";
 import { loadWorkCalendar } from "@/lib/server/referral-deadlines/due-date";
 import { insertChild } from "@/tests/factories/children";
 import { DEMO_COUNTY } from "./demo-accounts";
@@ -119,7 +119,7 @@ export async function addDemoApplication(tx: Tx, staff: DemoStaff, app: DemoAppl
   const days = app.status === "APPLIED" ? benefit.checkDays : app.status === "CHECKED" ? benefit.confirmDays : null;
   const dueOn = days === null ? null : addWorkingDays(last.day, days, await loadWorkCalendar(tx, last.day));
   const isPaid = benefit.isCash && ["CONFIRMED", "RECEIVING", "SUSPENDED"].includes(app.status);
-  const verdict = await verdictForChild(tx, app.childId, app.type, applied);
+  const verdict = await unsafeVerdictForChild(tx, app.childId, app.type, applied);
   const created = await tx.entitlement.create({
     data: {
       childId: app.childId,

@@ -3,7 +3,7 @@ import { dateValue, todayInChina } from "@/lib/domain/dates";
 import type { BenefitTypeName, EntitlementStatusName } from "@/lib/domain/enums";
 import { addDays, latestBirthDateAged } from "@/lib/domain/work-lists";
 import { db, disconnectDb } from "@/lib/server/db";
-import { getChildEligibility, verdictForChild } from "@/lib/server/eligibility/child";
+import { getChildEligibility, unsafeVerdictForChild } from "@/lib/server/eligibility/child";
 import { scanScopeFacts } from "@/lib/server/eligibility/facts";
 import { countBenefitGaps, listBenefitGaps, listReviewTasks } from "@/lib/server/eligibility/gaps";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
@@ -193,7 +193,7 @@ describe("review tasks", () => {
     ]);
   });
 
-  it("flags a de-facto allowance after the parent's release, but not a hukou registered (non-cash) or a closed file", async () => {
+  it("flags a de-facto allowance after the parent's release and an allowance still held by a closed file, but not a hukou registered (one-off)", async () => {
     const village = await makeVillage("520102011001");
     const director = await actorFor("VILLAGE_DIRECTOR", village.code);
     const released = await makeChild({ village, dateOfBirth: latestBirthDateAged(10, today), categories: [{ category: "DE_FACTO_UNSUPPORTED" }], household: { fatherStatus: "AT_HOME", motherStatus: "MISSING" } });
@@ -205,7 +205,11 @@ describe("review tasks", () => {
     await db().child.update({ where: { id: closed.id }, data: { status: "CLOSED", closedReason: "AGED_OUT", closedAt: new Date() } });
 
     const tasks = await listReviewTasks(director, { batchSize: 1 });
-    expect(tasks.map((t) => [t.entitlementId, t.reasons])).toEqual([[allowance.id, [{ key: "parentsNoLongerQualify" }]]]);
+    const closedAllowance = await db().entitlement.findFirstOrThrow({ where: { childId: closed.id }, select: { id: true } });
+    expect(tasks.map((t) => [t.entitlementId, t.reasons])).toEqual([
+      [allowance.id, [{ key: "parentsNoLongerQualify" }]],
+      [closedAllowance.id, [{ key: "fileClosed" }]],
+    ]);
   });
 });
 
@@ -255,9 +259,9 @@ describe("one child's eligibility", () => {
   it("gives one rule's verdict inside a transaction (when an application is made)", async () => {
     const village = await makeVillage("520102014001");
     const orphan = await addOrphan(village);
-    const verdict = await db().$transaction((tx) => verdictForChild(tx, orphan.id, "ORPHAN_ALLOWANCE", today));
+    const verdict = await db().$transaction((tx) => unsafeVerdictForChild(tx, orphan.id, "ORPHAN_ALLOWANCE", today));
     expect(verdict).toEqual({ benefit: "ORPHAN_ALLOWANCE", eligible: true, reasons: [{ key: "category.ORPHAN" }, { key: "age", params: { age: 9 } }] });
-    const later = await db().$transaction((tx) => verdictForChild(tx, orphan.id, "ORPHAN_ALLOWANCE", addDays(today, 9 * 366)));
+    const later = await db().$transaction((tx) => unsafeVerdictForChild(tx, orphan.id, "ORPHAN_ALLOWANCE", addDays(today, 9 * 366)));
     expect(later.eligible).toBe(false);
   });
 });

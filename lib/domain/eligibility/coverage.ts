@@ -54,19 +54,19 @@ export function findGaps(facts: EligibilityFacts, entitlements: readonly Entitle
 export type ReviewFinding = { entitlement: EntitlementFact; reasons: EligibilityReason[] };
 
 /**
- * Cash benefits confirmed, received or suspended whose rule no longer holds (turned 18, left the
- * category, parent released from prison). Non-cash benefits end by being done (a hukou registered), so
- * only `cashBenefits` (the catalogue's is_cash) are reviewed.
+ * Recurring benefits confirmed, received or suspended whose rule no longer holds (turned 18, left the
+ * category, parent released from prison). One-off benefits end by being done (a hukou registered), so
+ * only `recurringBenefits` (the catalogue's is_recurring) are reviewed.
  */
 export function findReviews(
   facts: EligibilityFacts,
   entitlements: readonly EntitlementFact[],
   on: string,
-  cashBenefits: readonly BenefitTypeName[],
+  recurringBenefits: readonly BenefitTypeName[],
 ): ReviewFinding[] {
   const out: ReviewFinding[] = [];
   for (const entitlement of entitlements) {
-    if (!REVIEWED_STATUSES.includes(entitlement.status) || !cashBenefits.includes(entitlement.type)) continue;
+    if (!REVIEWED_STATUSES.includes(entitlement.status) || !recurringBenefits.includes(entitlement.type)) continue;
     const verdict = evaluateBenefit(entitlement.type, facts, on);
     if (!verdict.eligible) out.push({ entitlement, reasons: verdict.reasons });
   }

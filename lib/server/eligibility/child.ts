@@ -34,7 +34,7 @@ export async function getChildEligibility(actor: Actor, childId: string): Promis
 }
 
 /** One rule for one child on a day, e.g. when an application is made. No access check: the caller made it. */
-export async function verdictForChild(tx: Tx, childId: string, benefit: BenefitTypeName, on: string): Promise<Verdict> {
+export async function unsafeVerdictForChild(tx: Tx, childId: string, benefit: BenefitTypeName, on: string): Promise<Verdict> {
   const child = await unsafeFindChildFacts(tx, childId, on);
   if (!child) throw new NotFoundError();
   return evaluateBenefit(benefit, child.facts, on);

@@ -1,11 +1,12 @@
 import "server-only";
 import { shortAreaName } from "@/lib/domain/area-code";
 import { todayInChina } from "@/lib/domain/dates";
-import { findReviews, gapBenefits } from "@/lib/domain/eligibility/coverage";
+import { findReviews, gapBenefits, REVIEWED_STATUSES } from "@/lib/domain/eligibility/coverage";
 import { evaluateBenefit } from "@/lib/domain/eligibility/rules";
 import type { EligibilityReason } from "@/lib/domain/eligibility/types";
 import { BENEFIT_TYPES, type BenefitTypeName, type EntitlementStatusName } from "@/lib/domain/enums";
 import { assertCan } from "../access/policy";
+import { scopeWhere } from "../access/scope";
 import { db } from "../db";
 import type { Actor } from "../session";
 import { scanScopeFacts, type ChildFacts } from "./facts";
@@ -123,21 +124,42 @@ export async function countBenefitGaps(actor: Actor, tuning: ScanTuning = {}): P
   return counts;
 }
 
-/** Cash benefits confirmed, received or suspended that the child no longer qualifies for, with the reasons. */
+/**
+ * Recurring benefits confirmed, received or suspended that the child no longer qualifies for, with the
+ * reasons; then those of closed files (the child died, moved away, turned 18), which are never paid again.
+ */
 export async function listReviewTasks(actor: Actor, tuning: ScanTuning = {}): Promise<ReviewTask[]> {
   assertCan(actor, "list", "entitlement");
   const on = todayInChina();
-  const cash = (await db().benefit.findMany({ where: { isCash: true }, select: { type: true } })).map((b) => b.type);
+  const recurring = (await db().benefit.findMany({ where: { isRecurring: true }, select: { type: true } })).map((b) => b.type);
   const found: { child: ChildFacts; task: ReviewTask }[] = [];
-  await scanScopeFacts(actor, { on, batchSize: tuning.batchSize, reviewable: cash }, (batch) => {
+  await scanScopeFacts(actor, { on, batchSize: tuning.batchSize, reviewable: recurring }, (batch) => {
     for (const child of batch) {
-      for (const { entitlement, reasons } of findReviews(child.facts, child.entitlements, on, cash)) {
+      for (const { entitlement, reasons } of findReviews(child.facts, child.entitlements, on, recurring)) {
         const task = { entitlementId: entitlement.id, childId: child.childId, childName: child.name, areaName: shortAreaName(child.areaName) };
         found.push({ child, task: { ...task, benefit: entitlement.type, status: entitlement.status, reasons } });
       }
     }
   });
-  return found
+  const open = found
     .sort((a, b) => byPlace(a.child, b.child) || byName(a.child, b.child) || benefitOrder(a.task.benefit) - benefitOrder(b.task.benefit))
     .map(({ task }) => task);
+  return [...open, ...(await closedFileTasks(actor, recurring))];
+}
+
+async function closedFileTasks(actor: Actor, recurring: BenefitTypeName[]): Promise<ReviewTask[]> {
+  const rows = await db().entitlement.findMany({
+    where: { ...scopeWhere(actor), type: { in: recurring }, status: { in: [...REVIEWED_STATUSES] }, child: { status: "CLOSED" } },
+    select: { id: true, type: true, status: true, childId: true, child: { select: { name: true, areaName: true } } },
+    orderBy: [{ areaCode: "asc" }, { child: { namePinyin: "asc" } }],
+  });
+  return rows.map((row) => ({
+    entitlementId: row.id,
+    childId: row.childId,
+    childName: row.child.name,
+    areaName: shortAreaName(row.child.areaName),
+    benefit: row.type,
+    status: row.status,
+    reasons: [{ key: "fileClosed" }],
+  }));
 }

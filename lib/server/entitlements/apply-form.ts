@@ -10,7 +10,7 @@ import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { getBenefit, type BenefitDefinition } from "../benefits/catalogue";
 import { db, type Tx } from "../db";
-import { verdictForChild } from "../eligibility/child";
+import { unsafeVerdictForChild } from "../eligibility/child";
 import { NotFoundError } from "../errors";
 import type { Actor } from "../session";
 import { visibleReasons } from "./eligibility-json";
@@ -52,7 +52,7 @@ export async function getApplyForm(actor: Actor, childId: string, benefitType: B
   const form = await db().$transaction(async (tx) => {
     const child = await findApplyChild(tx, actor, childId, benefitType);
     if (!child) return null;
-    const verdict = await verdictForChild(tx, child.id, benefitType, todayInChina());
+    const verdict = await unsafeVerdictForChild(tx, child.id, benefitType, todayInChina());
     const existing = await tx.entitlement.findFirst({
       where: { childId: child.id, type: benefitType, status: { in: [...BLOCKING_STATUSES] }, ...scopeWhere(actor) },
       select: { id: true, status: true },

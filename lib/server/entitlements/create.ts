@@ -9,7 +9,7 @@ import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { getBenefit } from "../benefits/catalogue";
 import { db, type Tx } from "../db";
-import { verdictForChild } from "../eligibility/child";
+import { unsafeVerdictForChild } from "../eligibility/child";
 import { ConflictError, type DomainError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { deliverNotifications, notify, type NotificationEvent } from "../notifications/notify";
 import type { Actor } from "../session";
@@ -53,7 +53,7 @@ async function insertApplication(tx: Tx, actor: Actor, input: CreateApplicationI
 
   const now = new Date();
   const today = todayInChina(now);
-  const verdict = await verdictForChild(tx, child.id, input.benefit, today);
+  const verdict = await unsafeVerdictForChild(tx, child.id, input.benefit, today);
   // The rule can be wrong or the data stale: the director may still apply, but says why, and it is flagged.
   if (!verdict.eligible && !input.justification) throw new ValidationError({ justification: ["entitlement.errors.justificationRequired"] });
   const benefit = await getBenefit(tx, input.benefit);

@@ -73,6 +73,7 @@ CREATE TABLE "benefits" (
     "name_zh" TEXT NOT NULL,
     "name_en" TEXT NOT NULL,
     "is_cash" BOOLEAN NOT NULL,
+    "is_recurring" BOOLEAN NOT NULL,
     "deciding_level" "AreaLevel" NOT NULL,
     "deciding_agency_zh" TEXT NOT NULL,
     "deciding_agency_en" TEXT NOT NULL,
@@ -157,18 +158,18 @@ ALTER TABLE "benefit_payments" ADD CONSTRAINT "benefit_payments_entitlement_id_f
 
 -- The national catalogue (domain.md "Entitlements"). Deadlines are the national maxima in working days:
 -- 事实无人抚养 township ≤ 10, county ≤ 5; 低保/特困 审核确认办法 township ≤ 15, county ≤ 10 (特困 20/20).
-INSERT INTO "benefits" ("type", "name_zh", "name_en", "is_cash", "deciding_level", "deciding_agency_zh", "deciding_agency_en", "check_days", "confirm_days", "sort_order") VALUES
-    ('ORPHAN_ALLOWANCE', '孤儿基本生活费', 'Orphan basic living allowance', true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 10, 5, 1),
-    ('DE_FACTO_ALLOWANCE', '事实无人抚养儿童基本生活补贴', 'De-facto unsupported child living allowance', true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 10, 5, 2),
-    ('DIBAO', '最低生活保障（低保）', 'Minimum living allowance (dibao)', true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 15, 10, 3),
-    ('TEKUN', '特困人员救助供养', 'Extreme-poverty support (tekun)', true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 20, 20, 4),
-    ('DISABILITY_LIVING_SUBSIDY', '困难残疾人生活补贴', 'Living subsidy for disabled people in hardship', true, 'COUNTY', '县级民政部门、残联', 'County civil affairs bureau and disabled persons'' federation', 10, 10, 5),
-    ('DISABILITY_CARE_SUBSIDY', '重度残疾人护理补贴', 'Care subsidy for severely disabled people', true, 'COUNTY', '县级民政部门、残联', 'County civil affairs bureau and disabled persons'' federation', 10, 10, 6),
-    ('CHILD_REHAB_AID', '残疾儿童康复救助', 'Rehabilitation aid for disabled children', false, 'COUNTY', '县级残联', 'County disabled persons'' federation', 10, 10, 7),
-    ('MEDICAL_INSURANCE', '城乡居民医保参保（资助参保）', 'Resident medical insurance (subsidised premium)', false, 'COUNTY', '县级医疗保障局', 'County medical insurance bureau', 5, 10, 8),
-    ('EDUCATION_AID', '学生资助', 'Education aid', false, 'COUNTY', '县级教育部门', 'County education bureau', 10, 10, 9),
-    ('HUKOU_REGISTRATION', '办理出生登记和户口（落户）', 'Birth and hukou registration', false, 'COUNTY', '县级公安机关', 'County public security bureau', 5, 20, 10),
-    ('SCHOOL_RETURN', '控辍保学（复学、入学）', 'Return to school / enrolment', false, 'COUNTY', '县级教育部门', 'County education bureau', 5, 10, 11);
+INSERT INTO "benefits" ("type", "name_zh", "name_en", "is_cash", "is_recurring", "deciding_level", "deciding_agency_zh", "deciding_agency_en", "check_days", "confirm_days", "sort_order") VALUES
+    ('ORPHAN_ALLOWANCE', '孤儿基本生活费', 'Orphan basic living allowance', true, true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 10, 5, 1),
+    ('DE_FACTO_ALLOWANCE', '事实无人抚养儿童基本生活补贴', 'De-facto unsupported child living allowance', true, true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 10, 5, 2),
+    ('DIBAO', '最低生活保障（低保）', 'Minimum living allowance (dibao)', true, true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 15, 10, 3),
+    ('TEKUN', '特困人员救助供养', 'Extreme-poverty support (tekun)', true, true, 'COUNTY', '县级民政部门', 'County civil affairs bureau', 20, 20, 4),
+    ('DISABILITY_LIVING_SUBSIDY', '困难残疾人生活补贴', 'Living subsidy for disabled people in hardship', true, true, 'COUNTY', '县级民政部门、残联', 'County civil affairs bureau and disabled persons'' federation', 10, 10, 5),
+    ('DISABILITY_CARE_SUBSIDY', '重度残疾人护理补贴', 'Care subsidy for severely disabled people', true, true, 'COUNTY', '县级民政部门、残联', 'County civil affairs bureau and disabled persons'' federation', 10, 10, 6),
+    ('CHILD_REHAB_AID', '残疾儿童康复救助', 'Rehabilitation aid for disabled children', false, true, 'COUNTY', '县级残联', 'County disabled persons'' federation', 10, 10, 7),
+    ('MEDICAL_INSURANCE', '城乡居民医保参保（资助参保）', 'Resident medical insurance (subsidised premium)', false, false, 'COUNTY', '县级医疗保障局', 'County medical insurance bureau', 5, 10, 8),
+    ('EDUCATION_AID', '学生资助', 'Education aid', false, true, 'COUNTY', '县级教育部门', 'County education bureau', 10, 10, 9),
+    ('HUKOU_REGISTRATION', '办理出生登记和户口（落户）', 'Birth and hukou registration', false, false, 'COUNTY', '县级公安机关', 'County public security bureau', 5, 20, 10),
+    ('SCHOOL_RETURN', '控辍保学（复学、入学）', 'Return to school / enrolment', false, false, 'COUNTY', '县级教育部门', 'County education bureau', 5, 10, 11);
 
 INSERT INTO "benefit_documents" ("benefit_type", "code", "name_zh", "name_en", "sort_order") VALUES
     ('ORPHAN_ALLOWANCE', 'APPLICATION_FORM', '申请表（监护人签字）', 'Application form signed by the guardian', 1),
