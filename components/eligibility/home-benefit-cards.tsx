@@ -16,7 +16,7 @@ function reviewRow({ reviews }: BenefitOverview, t: Translate): BenefitWorkRow {
   return { key: "review", label: t("workbench.benefits.review"), detail: t("workbench.benefits.reviewDetail"), count: reviews, href: "/entitlements/review" };
 }
 
-/** Director: children who may be missing a benefit, applications sent back to her, benefits to review. */
+/** Director: children who may be missing a benefit, applications sent back to her, late ones, benefits to review. */
 export function DirectorBenefitCard({ overview, t }: Props) {
   const returned: BenefitWorkRow = {
     key: "returned",
@@ -26,7 +26,7 @@ export function DirectorBenefitCard({ overview, t }: Props) {
     href: "/entitlements?status=RETURNED",
     alert: true,
   };
-  return <BenefitWorkCard title={t("workbench.benefits.title")} rows={[gapsRow(overview, t), returned, reviewRow(overview, t)]} testId="benefit-work" />;
+  return <BenefitWorkCard title={t("workbench.benefits.title")} rows={[gapsRow(overview, t), returned, overdueRow(overview, t), reviewRow(overview, t)]} testId="benefit-work" />;
 }
 
 /** Township supervisor: gaps in her villages, applications waiting for her check (查验), overdue ones. */
