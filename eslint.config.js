@@ -98,6 +98,15 @@ export default defineConfig(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       // App Router only: this rule looks for a pages/ directory and warns when there is none.
       "@next/next/no-html-link-for-pages": "off",
+      // Issue 7: SQL goes through Prisma or tagged templates, whose values are bind parameters
+      // (tests/unit/no-unsafe-sql.test.ts also scans for Prisma.raw with interpolation).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Identifier[name=/^\\$(query|execute)RawUnsafe$/], Literal[value=/^\\$(query|execute)RawUnsafe$/]",
+          message: "Never the Unsafe raw-SQL variants: use $queryRaw`…` / Prisma.sql`…` so values are bind parameters.",
+        },
+      ],
     },
   },
 

@@ -146,7 +146,13 @@ export type UpdateChildInput = z.infer<typeof updateChildSchema>;
 export const duplicateCheckSchema = z.strictObject({
   name: childName,
   dateOfBirth: isoDate,
-  idNumber: z.string().trim().max(30).optional().default(""),
+  idNumber: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((s) => !hasControlChars(s), { error: "registration.errors.id.format" })
+    .optional()
+    .default(""),
   excludeChildId: z.uuid().optional(),
 });
 export type DuplicateCheckInput = z.infer<typeof duplicateCheckSchema>;

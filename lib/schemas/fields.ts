@@ -30,9 +30,14 @@ export function optionalText(max: number, error: string) {
     .default("");
 }
 
-// Carriage returns stay allowed: browsers send a textarea's line breaks as \r\n.
+// Carriage returns stay allowed: browsers send a textarea's line breaks as \r\n. Bidi overrides and
+// isolates would show a name or a note reversed on screen and in print ("王\u202E花"); a lone surrogate is
+// broken UTF-16 that PostgreSQL and Excel cannot store faithfully.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function hasControlChars(s: string): boolean {
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s);
+  return CONTROL.test(s) || LONE_SURROGATE.test(s);
 }
 
 /** "" or an ISO date that is not after today (Beijing). */
