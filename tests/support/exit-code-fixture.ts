@@ -2,4 +2,4 @@
 // process exits (a failing test run sets exitCode 1).
 import "../../scripts/lib/embedded-postgres";
 
-process.exitCode = 3;
+process.exitCode = Number(process.argv[2]);
