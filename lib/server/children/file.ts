@@ -11,6 +11,7 @@ import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
 import { guardianSelect, parentsSelect, toGuardianDto, toParentsDto } from "../households/dto";
 import type { Actor } from "../session";
+import { actorNames } from "../users/actor-names";
 
 const fileSelect = {
   id: true,
@@ -81,10 +82,8 @@ async function listFileViewers(tx: Tx, childId: string): Promise<FileViewer[]> {
     orderBy: { occurredAt: "desc" },
     take: 20,
   });
-  const ids = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
-  const names = new Map(users.map((u) => [u.id, u.displayName]));
-  return events.map((e) => ({ at: e.occurredAt.toISOString(), role: e.actorRole ?? "AUDITOR", displayName: (e.actorId && names.get(e.actorId)) || "—" }));
+  const nameOf = await actorNames(tx, events);
+  return events.map((e) => ({ at: e.occurredAt.toISOString(), role: e.actorRole ?? "AUDITOR", displayName: nameOf(e.actorId) ?? "—" }));
 }
 
 type FileRow = NonNullable<Awaited<ReturnType<typeof findFileRow>>>;

@@ -8,6 +8,7 @@ import type { RoleName } from "@/lib/domain/roles";
 import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
+import { actorNames } from "../users/actor-names";
 import { getBenefit, type BenefitDefinition } from "../benefits/catalogue";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -87,9 +88,7 @@ export async function getEntitlement(actor: Actor, entitlementId: string): Promi
       return null;
     }
     await writeAudit(tx, actor, { action: "read", entity: "entitlement", entityId: row.id, areaCode: row.areaCode });
-    const actorIds = [...new Set(row.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-    const users = await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const nameOf = await actorNames(tx, row.events);
     const today = todayInChina();
     const appliedOn = isoDate(row.appliedOn);
     const dueOn = row.dueOn ? isoDate(row.dueOn) : null;
@@ -122,7 +121,7 @@ export async function getEntitlement(actor: Actor, entitlementId: string): Promi
         id: e.id,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
-        actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+        actorName: nameOf(e.actorId),
         actorRole: e.actorRole,
         note: e.note,
         month: month(e.month),

@@ -12,6 +12,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { Actor } from "../session";
 import { isEscalated } from "./escalation";
+import { actorNames } from "../users/actor-names";
 
 type Kind = "VISIT_SAFETY" | "CHILD_ALONE" | "DIRECT";
 type Status = "OPEN" | "ACKNOWLEDGED" | "CLOSED";
@@ -78,15 +79,13 @@ export async function getMandatoryReport(actor: Actor, reportId: string, now: Da
     }),
     db().auditEvent.findFirst({ where: { entity: "mandatoryReport", entityId: row.id, action: "escalate" }, select: { occurredAt: true } }),
   ]);
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const users = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
-  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const nameOf = await actorNames(db(), events);
   const history: (ReportStep & { time: number })[] = [];
   for (const event of events) {
     const step = stepOf(event.action, event.details);
     if (!step) continue;
     const note = step === "closed" ? String((event.details as { note?: unknown } | null)?.note ?? "") || null : null;
-    history.push({ step, at: when(event.occurredAt), byName: event.actorId ? (names.get(event.actorId) ?? null) : null, byRole: event.actorRole, note, time: event.occurredAt.getTime() });
+    history.push({ step, at: when(event.occurredAt), byName: nameOf(event.actorId), byRole: event.actorRole, note, time: event.occurredAt.getTime() });
   }
   if (escalation) history.push({ step: "escalated", at: when(escalation.occurredAt), byName: null, byRole: null, note: null, time: escalation.occurredAt.getTime() });
   history.sort((a, b) => a.time - b.time);

@@ -8,6 +8,7 @@ import type { RoleName } from "@/lib/domain/roles";
 import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
+import { actorNames } from "../users/actor-names";
 import { db } from "../db";
 import type { Actor } from "../session";
 
@@ -73,9 +74,7 @@ export async function getReferral(actor: Actor, referralId: string): Promise<Ref
       return null;
     }
     await writeAudit(tx, actor, { action: "read", entity: "referral", entityId: row.id, areaCode: row.areaCode });
-    const actorIds = [...new Set(row.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-    const users = await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const nameOf = await actorNames(tx, row.events);
     const dueOn = row.dueOn ? isoDate(row.dueOn) : null;
     return {
       id: row.id,
@@ -99,7 +98,7 @@ export async function getReferral(actor: Actor, referralId: string): Promise<Ref
         id: e.id,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
-        actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+        actorName: nameOf(e.actorId),
         actorRole: e.actorRole,
         note: e.note,
         occurredAt: e.occurredAt.toISOString(),
