@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/session";
 import { UploadRejectedError } from "@/lib/server/uploads/upload-error";
 
-// Answers of the document routes: JSON { error: messageKey }, never a stack trace or a raw message.
+// Answers of the JSON route handlers: { error: messageKey }, never a stack trace or a raw message.
 
 export const NO_STORE = { "Cache-Control": "private, no-store" };
 
