@@ -75,6 +75,7 @@ const restrict = (...groups) => ["error", { patterns: groups.flat() }];
 export default defineConfig(
   globalIgnores([
     ".next/**",
+    ".next-*/**",
     "node_modules/**",
     "lib/generated/**",
     ".data/**",

@@ -7,6 +7,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // A separate build folder lets the fault tests and parallel e2e runs build without touching `.next`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   output: process.env.NEXT_OUTPUT_STANDALONE === "1" ? "standalone" : undefined,

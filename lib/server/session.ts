@@ -16,6 +16,8 @@ export type Actor = {
   readonly scopePrefix: string;
   readonly displayName: string;
   readonly mustChangePassword: boolean;
+  /** The dedicated permission to read and record HIV status (granted by the system administrator). */
+  readonly hivAccess: boolean;
   readonly requestId: string;
   readonly [actorBrand]: true;
 };
@@ -56,7 +58,7 @@ export async function resolveActor(sessionId: string | undefined, requestId?: st
     select: {
       id: true,
       lastSeenAt: true,
-      user: { select: { id: true, role: true, areaCode: true, displayName: true, mustChangePassword: true } },
+      user: { select: { id: true, role: true, areaCode: true, displayName: true, mustChangePassword: true, hivAccess: true } },
     },
   });
   if (!session) return null;
@@ -79,6 +81,7 @@ export async function resolveActor(sessionId: string | undefined, requestId?: st
     scopePrefix,
     displayName: user.displayName,
     mustChangePassword: user.mustChangePassword,
+    hivAccess: user.hivAccess,
     requestId: requestId ?? crypto.randomUUID(),
   } as Actor;
 }

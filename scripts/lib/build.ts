@@ -5,7 +5,8 @@ import { runNextSync } from "./next-bin";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const INPUTS = ["app", "components", "lib", "messages", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-const STAMP = path.join(ROOT, ".next", "barefoot-build-stamp");
+const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
+const STAMP = path.join(DIST, "barefoot-build-stamp");
 
 function walk(target: string, out: string[]) {
   if (!fs.existsSync(target)) return;
@@ -27,7 +28,7 @@ function sourceFingerprint(): string {
 /** Builds only when the sources changed since the last build, so a second `npm start` is quick. */
 export function buildIfNeeded(log: (line: string) => void) {
   const fingerprint = sourceFingerprint();
-  const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fingerprint;
+  const built = fs.existsSync(path.join(DIST, "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === fingerprint;
   if (built) return;
   log("Building the app (first start or changed sources; about a minute)…");
   const result = runNextSync(["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
