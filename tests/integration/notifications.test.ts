@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/server/db";
-import { ForbiddenError } from "@/lib/server/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { markRead } from "@/lib/server/notifications/mutations";
 import { notify } from "@/lib/server/notifications/notify";
 import { countUnread, listNotifications } from "@/lib/server/notifications/queries";
@@ -47,11 +47,13 @@ describe("a user's notifications", () => {
     expect(await countUnread(supervisor)).toBe(2);
   });
 
-  it("marking another user's notification read changes nothing; marking her own changes only hers", async () => {
+  it("marking another user's notification read is refused as not found, audited, and changes nothing; marking her own changes only hers", async () => {
     const [mine] = await listNotifications(supervisor);
-    expect(await markRead(colleague, [mine!.id])).toBe(0);
+    await expect(markRead(colleague, [mine!.id])).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db().auditEvent.count({ where: { actorId: colleague.userId, entity: "notification", outcome: "DENIED" } })).toBe(1);
+    await expect(markRead(supervisor, [mine!.id, "not-a-uuid"])).rejects.toBeInstanceOf(NotFoundError);
     expect(await countUnread(supervisor)).toBe(2);
-    expect(await markRead(supervisor, [mine!.id, "not-a-uuid"])).toBe(1);
+    expect(await markRead(supervisor, [mine!.id])).toBe(1);
     expect(await countUnread(supervisor)).toBe(1);
     expect(await countUnread(colleague)).toBe(2);
     expect((await listNotifications(supervisor)).find((n) => n.id === mine!.id)?.isRead).toBe(true);

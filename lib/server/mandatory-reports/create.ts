@@ -49,6 +49,10 @@ export async function getReportSubject(actor: Actor, childId: string): Promise<R
   const child = isUuid(childId)
     ? await db().child.findFirst({ where: { id: childId, ...scopeWhere(actor) }, select: { id: true, name: true, areaName: true } })
     : null;
+  // The report form names the child: that is a read of her record, audited like opening her file.
+  await db().$transaction((tx) =>
+    writeAudit(tx, actor, { action: "read", entity: "child", entityId: child?.id ?? null, outcome: child ? "SUCCESS" : "DENIED", details: { purpose: "mandatoryReport", ...(child ? {} : { childId: childId.slice(0, 64) }) } }),
+  );
   if (!child) throw new NotFoundError();
   return { childId: child.id, childName: child.name, areaName: shortAreaName(child.areaName) };
 }

@@ -3,6 +3,7 @@ import { isoDate, todayInChina } from "@/lib/domain/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "../access/policy";
 import { scopePattern } from "../access/scope";
+import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
 import type { Actor } from "../session";
 import { notify, recipientsOf } from "./notify";
@@ -47,6 +48,7 @@ export async function announceOverdueVisits(actor: Actor, now: Date = new Date()
         params: { childName: child.name, childId: child.id, dueOn: isoDate(child.nextVisitOn) },
       }, recipients.get(child.areaCode));
     }
+    if (due.length > 0) await writeAudit(tx, actor, { action: "create", entity: "notification", details: { kind: "VISIT_OVERDUE", count: due.length } });
     return due.length;
   });
 }
