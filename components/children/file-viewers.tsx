@@ -1,9 +1,10 @@
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { Translate } from "@/lib/i18n/translate";
 import type { FileViewer } from "@/lib/server/children/file";
 
 /** 谁查看过此档案: the last 20 reads, for the supervisor and the county (the DTO is null for others). */
-export function FileViewers({ viewers, t }: { viewers: FileViewer[] | null; t: Translate }) {
+export function FileViewers({ viewers, childId, t }: { viewers: FileViewer[] | null; childId: string; t: Translate }) {
   if (!viewers) return null;
   const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
   return (
@@ -18,6 +19,9 @@ export function FileViewers({ viewers, t }: { viewers: FileViewer[] | null; t: T
           </li>
         ))}
       </ul>
+      <Link href={`/audit/children/${childId}`} className="inline-flex min-h-11 items-center text-sm text-brand-700" data-testid="child-access-log-link">
+        {t("audit.childLog.link")} →
+      </Link>
     </Card>
   );
 }

@@ -39,8 +39,10 @@ describe("the audit trail is append-only in the database itself", () => {
     await expect(client.query(`DELETE FROM audit_events WHERE id = $1`, [eventId])).rejects.toThrow(/append-only: DELETE/);
   });
 
-  it("refuses to TRUNCATE the audit events", async () => {
-    await expect(client.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only: TRUNCATE/);
+  it("refuses to TRUNCATE the audit events, alone (the seals point to them) or with their seals", async () => {
+    await expect(client.query(`TRUNCATE audit_events`)).rejects.toThrow(/cannot truncate a table referenced in a foreign key/);
+    await expect(client.query(`TRUNCATE audit_events, audit_seals`)).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(client.query(`TRUNCATE audit_events CASCADE`)).rejects.toThrow(/append-only: TRUNCATE/);
   });
 
   it("still accepts new events and leaves the refused row exactly as it was", async () => {
@@ -48,5 +50,32 @@ describe("the audit trail is append-only in the database itself", () => {
     expect(await readEvent()).toEqual(original);
     const count = await client.query<{ count: string }>(`SELECT count(*) FROM audit_events`);
     expect(count.rows[0]!.count).toBe("2");
+  });
+});
+
+describe("the audit seals are append-only in the database itself", () => {
+  const seal = async () => (await client.query(`SELECT * FROM audit_seals WHERE event_id = $1`, [eventId])).rows[0] as Record<string, unknown>;
+
+  it("refuses to UPDATE a seal", async () => {
+    await expect(client.query(`UPDATE audit_seals SET hash = repeat('0', 64) WHERE event_id = $1`, [eventId])).rejects.toThrow(/append-only: UPDATE/);
+  });
+
+  it("refuses to DELETE a seal", async () => {
+    await expect(client.query(`DELETE FROM audit_seals WHERE event_id = $1`, [eventId])).rejects.toThrow(/append-only: DELETE/);
+  });
+
+  it("refuses to TRUNCATE the seals", async () => {
+    await expect(client.query(`TRUNCATE audit_seals`)).rejects.toThrow(/append-only: TRUNCATE/);
+  });
+
+  it("leaves the refused seal exactly as it was, and seals every accepted event once", async () => {
+    const before = await seal();
+    expect(before).toMatchObject({ seq: "1", prev_hash: null });
+    await expect(client.query(`UPDATE audit_seals SET prev_hash = hash WHERE event_id = $1`, [eventId])).rejects.toThrow(/append-only/);
+    expect(await seal()).toEqual(before);
+    const counts = await client.query<{ events: string; seals: string }>(
+      `SELECT (SELECT count(*) FROM audit_events) AS events, (SELECT count(*) FROM audit_seals) AS seals`,
+    );
+    expect(counts.rows[0]).toEqual({ events: "2", seals: "2" });
   });
 });

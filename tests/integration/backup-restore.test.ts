@@ -11,6 +11,8 @@ import { recordVisit } from "@/lib/server/visits/mutations";
 import { createBackup } from "../../scripts/lib/backup/create-backup";
 import { topologicalOrder } from "../../scripts/lib/backup/catalog";
 import { restoreBackup } from "../../scripts/lib/backup/restore-backup";
+import { backupSigningKey, SIGNATURE_FILE, writeSignature } from "../../scripts/lib/backup/signature";
+import { verifyChainSnapshot } from "../../scripts/lib/audit-chain/verify";
 import { makeVillage } from "../factories/areas";
 import { makeChild } from "../factories/children";
 import { makeEntitlement } from "../factories/entitlements";
@@ -97,6 +99,8 @@ describe("backup and restore", () => {
     expect(names).toEqual(expect.arrayContaining(["_prisma_migrations", "children", "visits", "referrals", "entitlement_events", "audit_events"]));
     expect(manifest.migrations.length).toBeGreaterThan(0);
     for (const table of manifest.tables) expect(fs.statSync(path.join(backupDir, table.file)).mode & 0o777).toBe(0o600);
+    expect(names).toContain("audit_seals");
+    expect(fs.readFileSync(path.join(backupDir, SIGNATURE_FILE), "utf8")).toMatch(/^hmac-sha256:[0-9a-f]{64}\n$/);
     expect(manifest.tables.find((table: { name: string }) => table.name === "children").rows).toBe(3);
   });
 
@@ -117,9 +121,54 @@ describe("backup and restore", () => {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
     manifest.migrations.pop();
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    // Signed with the right key: this stands for a genuine backup made by an older version.
+    fs.rmSync(path.join(older, SIGNATURE_FILE));
+    writeSignature(older, fs.readFileSync(manifestFile), backupSigningKey());
     await expect(restoreBackup(targetUrl, older)).rejects.toThrow(/^The backup was made at migration/);
     const children = await withClient(targetUrl, (client) => client.query(`SELECT 1 FROM children`));
     expect(children.rowCount).toBe(0);
+  });
+
+  it("refuses an edited table file even when the manifest's checksum was fixed to match, because the signature breaks", async () => {
+    const forged = path.join(workDir, "forged");
+    fs.cpSync(backupDir, forged, { recursive: true });
+    const file = path.join(forged, "children.copy");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("GRANDPARENTS", "INSTITUTION"));
+    const manifestFile = path.join(forged, "manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    manifest.tables.find((table: { name: string }) => table.name === "children").sha256 = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
+    await expect(restoreBackup(targetUrl, forged)).rejects.toThrow(/^The manifest's signature does not match/);
+  });
+
+  it("refuses an unsigned backup, and one signed with another key", async () => {
+    const unsigned = path.join(workDir, "unsigned");
+    fs.cpSync(backupDir, unsigned, { recursive: true });
+    fs.rmSync(path.join(unsigned, SIGNATURE_FILE));
+    await expect(restoreBackup(targetUrl, unsigned)).rejects.toThrow(/manifest\.json\.sig not found: the backup is unsigned/);
+    const otherKey = backupSigningKey({ BACKUP_SIGNING_KEY: "another deployment's signing key" });
+    await expect(restoreBackup(targetUrl, backupDir, otherKey)).rejects.toThrow(/^The manifest's signature does not match/);
+    const children = await withClient(targetUrl, (client) => client.query(`SELECT 1 FROM pg_tables WHERE tablename = 'children'`));
+    const rows = children.rowCount ? await withClient(targetUrl, (client) => client.query(`SELECT 1 FROM children`)) : { rowCount: 0 };
+    expect(rows.rowCount).toBe(0);
+  });
+
+  it("refuses to commit a restore whose audit chain does not verify (an event edited in the backup, re-signed by its holder)", async () => {
+    const edited = path.join(workDir, "edited-audit");
+    fs.cpSync(backupDir, edited, { recursive: true });
+    const file = path.join(edited, "audit_events.copy");
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    lines[0] = lines[0]!.replace("\tSUCCESS\t", "\tDENIED\t");
+    fs.writeFileSync(file, lines.join("\n"));
+    const manifestFile = path.join(edited, "manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    manifest.tables.find((table: { name: string }) => table.name === "audit_events").sha256 = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
+    fs.rmSync(path.join(edited, SIGNATURE_FILE));
+    writeSignature(edited, fs.readFileSync(manifestFile), backupSigningKey());
+    await expect(restoreBackup(targetUrl, edited)).rejects.toThrow(/^The restored audit chain does not verify: .* edited/);
+    const events = await withClient(targetUrl, (client) => client.query(`SELECT 1 FROM audit_events`));
+    expect(events.rowCount).toBe(0);
   });
 
   it("restores every row of every table into an empty database", async () => {
@@ -131,6 +180,22 @@ describe("backup and restore", () => {
     expect(Number(before.audit_events!.split(":")[0])).toBeGreaterThan(0);
   });
 
+  it("the restored chain verifies, with the same head hash as the source and no event sealed twice", async () => {
+    const [source, restored] = [
+      await withClient(sourceUrl(), (client) => verifyChainSnapshot(client)),
+      await withClient(targetUrl, (client) => verifyChainSnapshot(client)),
+    ];
+    expect(source.ok && restored.ok).toBe(true);
+    if (!source.ok || !restored.ok) return;
+    expect(restored.seals).toBe(source.seals);
+    expect(restored.seals).toBe(restored.events);
+    expect(restored.headHash).toBe(source.headHash);
+    const enabled = await withClient(targetUrl, (client) =>
+      client.query<{ tgenabled: string }>(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_events_seal'`),
+    );
+    expect(enabled.rows[0]!.tgenabled).toBe("O");
+  });
+
   it("moves the audit id sequence past the restored rows, so new events append", async () => {
     await withClient(targetUrl, async (client) => {
       const max = await client.query<{ max: string }>(`SELECT max(id) AS max FROM audit_events`);
@@ -138,6 +203,8 @@ describe("backup and restore", () => {
         `INSERT INTO audit_events (action, entity, outcome) VALUES ('login', 'session', 'DENIED') RETURNING id`,
       );
       expect(BigInt(inserted.rows[0]!.id)).toBeGreaterThan(BigInt(max.rows[0]!.max));
+      // ...and are sealed onto the restored chain.
+      expect((await verifyChainSnapshot(client)).ok).toBe(true);
     });
   });
 

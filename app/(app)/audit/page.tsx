@@ -1,20 +1,23 @@
+import { ChainCheckPanel } from "@/components/audit/chain-check-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/require-actor";
 import { getTranslator } from "@/lib/i18n/server";
+import { lastChainCheck } from "@/lib/server/audit-events/chain";
 import { listAuditEvents } from "@/lib/server/audit-events/queries";
 
 const TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
 
 export default async function AuditPage() {
   const actor = await requireActor(["list", "auditEvent"]);
-  const [{ t }, events] = await Promise.all([getTranslator(), listAuditEvents(actor)]);
+  const [{ t }, events, lastCheck] = await Promise.all([getTranslator(), listAuditEvents(actor), lastChainCheck(actor)]);
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">{t("audit.title")}</h1>
         <p className="text-sm text-slate-600">{t("audit.note")}</p>
       </div>
+      <ChainCheckPanel last={lastCheck} />
       <Card>
         <ul className="divide-y divide-slate-100" data-testid="audit-list">
           {events.map((e) => (

