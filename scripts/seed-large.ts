@@ -8,9 +8,11 @@ import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { makeIdNumber, maskIdNumber } from "../lib/domain/id-number";
 import { nameKeys } from "../lib/domain/pinyin";
+import { encryptField, encryptOptional } from "../lib/server/field-crypto";
 import { escapeCopy, importAreas } from "./lib/areas";
 import { resolveDatabase, type Database } from "./lib/database";
 import { applyMigrations } from "./lib/migrations";
+import { loadLocalSecrets } from "./lib/secrets";
 
 type Options = { children: number; counties: number; seed: number; batch: number };
 type Village = { code: string; name: string };
@@ -205,11 +207,12 @@ function addHousehold(out: Buffers, village: Village, size: number) {
     : away || motherAwayAlone ? "WORKING_AWAY" : chance(0.02) ? "UNKNOWN" : "AT_HOME";
   const dibao = kind === "POOR" || chance(0.08);
   const parentPhone = (status: string) => (status === "WORKING_AWAY" || status === "AT_HOME") && chance(0.8) ? phone() : null;
-  households.add(householdId, village.code, village.name, `${village.name}${int(1, 12)}组${int(1, 80)}号`,
+  // Addresses and phones are encrypted at rest, as the app writes them (field-crypto, the deployment's key).
+  households.add(householdId, village.code, village.name, encryptField(`${village.name}${int(1, 12)}组${int(1, 80)}号`),
     away ? "MIGRANT_WORK" : kind === "POOR" ? pick(["ASSISTANCE", "FARMING", "NONE"]) : incomeSource(),
     dibao, kind === "ORPHAN" && chance(0.2), chance(0.1), size + int(1, 4),
-    father, father === "WORKING_AWAY" ? pick(T.workPlace) : null, father === "WORKING_AWAY" ? day(today - int(60, 2500)) : null, parentPhone(father),
-    mother, mother === "WORKING_AWAY" ? pick(T.workPlace) : null, mother === "WORKING_AWAY" ? day(today - int(60, 2500)) : null, parentPhone(mother));
+    father, father === "WORKING_AWAY" ? pick(T.workPlace) : null, father === "WORKING_AWAY" ? day(today - int(60, 2500)) : null, encryptOptional(parentPhone(father)),
+    mother, mother === "WORKING_AWAY" ? pick(T.workPlace) : null, mother === "WORKING_AWAY" ? day(today - int(60, 2500)) : null, encryptOptional(parentPhone(mother)));
 
   const living = kind === "ALONE" ? "ALONE" : kind === "PARENTS" || kind === "MIGRANT" || kind === "POOR" ? pick(["BOTH_PARENTS", "ONE_PARENT"])
     : kind === "ONE_AWAY" ? "ONE_PARENT" : kind === "ORPHAN" && chance(0.1) ? "INSTITUTION" : chance(0.8) ? "GRANDPARENTS" : "OTHER_RELATIVES";
@@ -220,7 +223,7 @@ function addHousehold(out: Buffers, village: Village, size: number) {
   const guardianName = pick(pools.elders[surname]!).name;
   // 委托监护确认书: most entrusted guardians have one signed; the rest show up as missing key data.
   guardians.add(crypto.randomUUID(), householdId, village.code, guardianName, relationship,
-    parentCares ? int(1978, 1998) : int(1948, 1972), pick(T.elderHealth), chance(0.92), chance(0.97) ? phone() : null,
+    parentCares ? int(1978, 1998) : int(1948, 1972), pick(T.elderHealth), chance(0.92), chance(0.97) ? encryptField(phone()) : null,
     entrusted, entrusted && chance(0.85) ? day(today - int(30, 1000)) : null);
 
   for (let n = 0; n < size; n++) {
@@ -355,7 +358,10 @@ async function main() {
   let db: Database | undefined;
   const client: { current?: pg.Client } = {};
   try {
+    // The same key as `npm start` (environment, else .data/secrets.json), so the app can read the data.
+    loadLocalSecrets();
     db = await resolveDatabase();
+    process.env.DATABASE_URL = db.url;
     await applyMigrations(db.url);
     const areas = await importAreas(db.url);
     console.log(`Areas ready: ${areas.total} rows, ${areas.inserted} inserted, ${areas.updated} updated (${elapsed()}).`);

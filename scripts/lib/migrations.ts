@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { encryptPlainIdentifiers } from "./encrypt-backfill";
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -33,7 +34,10 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-/** Applies pending migrations in order, each in its own transaction; returns the names applied. */
+/**
+ * Applies pending migrations in order, each in its own transaction, then encrypts identifiers older
+ * versions stored in plain text (encrypt-backfill.ts); returns the names applied.
+ */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -69,6 +73,8 @@ export async function applyMigrations(connectionString: string): Promise<string[
         throw error;
       }
     }
+    const encrypted = Object.values(await encryptPlainIdentifiers(client, connectionString)).reduce((sum, n) => sum + n, 0);
+    if (encrypted > 0) console.log(`Encrypted ${encrypted} phone numbers and addresses stored in plain text by an earlier version.`);
     return ran;
   } finally {
     await client.query("SELECT pg_advisory_unlock(727274)").catch(() => undefined);

@@ -7,7 +7,7 @@ import { makeIdNumber, maskIdNumber } from "@/lib/domain/id-number";
 import { nameKeys } from "@/lib/domain/pinyin";
 import type { ParentStatusName } from "@/lib/domain/enums";
 import { db, type Tx } from "@/lib/server/db";
-import { blindIndex, encryptField } from "@/lib/server/field-crypto";
+import { blindIndex, encryptField, encryptOptional } from "@/lib/server/field-crypto";
 
 export type MakeChildInput = {
   village: { code: string; name: string };
@@ -56,7 +56,8 @@ export async function insertChild(tx: Tx, input: MakeChildInput) {
     data: {
       areaCode: input.village.code,
       areaName: input.village.name,
-      address: `${shortAreaName(input.village.name)}${faker.number.int({ min: 1, max: 12 })}组${faker.number.int({ min: 1, max: 80 })}号`,
+      // Addresses and phones are encrypted at rest, as the data layer writes them (field-crypto).
+      address: encryptField(`${shortAreaName(input.village.name)}${faker.number.int({ min: 1, max: 12 })}组${faker.number.int({ min: 1, max: 80 })}号`),
       hasDibao: input.household?.hasDibao ?? false,
       hasTekun: input.household?.hasTekun ?? false,
       memberCount: faker.number.int({ min: 2, max: 6 }),
@@ -77,7 +78,7 @@ export async function insertChild(tx: Tx, input: MakeChildInput) {
       name: guardianName,
       relationship: input.guardian?.relationship ?? "祖母",
       birthYear: faker.number.int({ min: 1950, max: 1975 }),
-      phone: phoneNumber(),
+      phone: encryptOptional(phoneNumber()),
       isEntrusted: input.guardian?.isEntrusted ?? false,
       canCare: input.guardian?.canCare ?? true,
       confirmationSignedOn: input.guardian?.confirmationSignedOn ? dateValue(input.guardian.confirmationSignedOn) : null,

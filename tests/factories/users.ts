@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { RoleName } from "@/lib/domain/roles";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { db } from "@/lib/server/db";
+import { encryptOptional } from "@/lib/server/field-crypto";
 
 export const FACTORY_PASSWORD = "Factory-password-2026";
 
@@ -25,7 +26,7 @@ export async function makeUser(input: MakeUserInput) {
       loginName: input.loginName ?? `user-${crypto.randomUUID().slice(0, 8)}`,
       passwordHash,
       displayName: input.displayName ?? "测试用户",
-      phone: input.phone ?? null,
+      phone: encryptOptional(input.phone),
       role: input.role,
       areaCode: input.areaCode,
       isActive: input.isActive ?? true,

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { encryptPlainIdentifiers } from "../../scripts/lib/encrypt-backfill";
 import { todayInChina } from "@/lib/domain/dates";
 import { makeIdNumber, maskIdNumber } from "@/lib/domain/id-number";
 import { addCalendarDays } from "@/lib/domain/working-days";
@@ -10,17 +12,18 @@ import { transitionReferralSchema } from "@/lib/schemas/referral";
 import { findLikelyDuplicates } from "@/lib/server/children/duplicates";
 import { createChild, updateChild } from "@/lib/server/children/registration";
 import { db, disconnectDb } from "@/lib/server/db";
-import { blindIndex, decryptField } from "@/lib/server/field-crypto";
+import { blindIndex, decryptField, isEncrypted } from "@/lib/server/field-crypto";
 import { createHousehold } from "@/lib/server/households/mutations";
 import { getHousehold } from "@/lib/server/households/queries";
 import { transitionReferral } from "@/lib/server/referrals/transition";
 import type { Actor } from "@/lib/server/session";
 import { makeVillage } from "../factories/areas";
 import { makeChild } from "../factories/children";
+import { makeUser } from "../factories/users";
 import { actorFor } from "../support/actors";
 import { onTestDatabaseClose, setupTestDatabase } from "../support/test-database";
 
-setupTestDatabase();
+const databaseUrl = setupTestDatabase();
 onTestDatabaseClose(disconnectDb);
 
 // Issue 7: identifiers are encrypted at rest. These tests read the raw tables, as someone holding a copy
@@ -155,13 +158,11 @@ describe("ID numbers at rest", () => {
 });
 
 describe("phone numbers and addresses at rest", () => {
-  // issue 7: phones and addresses are not yet encrypted at rest
-  it.fails("guardian and parent phone numbers appear nowhere in the raw database", async () => {
+  it("guardian and parent phone numbers appear nowhere in the raw database", async () => {
     expect(await whereStored([GUARDIAN_PHONE, FATHER_PHONE])).toEqual([]);
   });
 
-  // issue 7: phones and addresses are not yet encrypted at rest
-  it.fails("household addresses appear nowhere in the raw database", async () => {
+  it("household addresses appear nowhere in the raw database", async () => {
     expect(await whereStored([ADDRESS])).toEqual([]);
   });
 
@@ -170,5 +171,84 @@ describe("phone numbers and addresses at rest", () => {
     expect(household.address).toBe(ADDRESS);
     expect(household.father.phone).toBe(FATHER_PHONE);
     expect(household.guardians.map((g) => g.phone)).toEqual([GUARDIAN_PHONE]);
+  });
+});
+
+/** The backfill as the migration runner calls it, on this file's database. */
+async function runBackfill() {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return await encryptPlainIdentifiers(client, databaseUrl());
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs `work` as a server started with another FIELD_ENCRYPTION_KEY (a new URL string starts a new env and pool). */
+async function withOtherKey<T>(work: () => Promise<T>): Promise<T> {
+  const [key, url] = [process.env.FIELD_ENCRYPTION_KEY, process.env.DATABASE_URL];
+  process.env.FIELD_ENCRYPTION_KEY = crypto.randomBytes(32).toString("base64");
+  process.env.DATABASE_URL = `${databaseUrl()}?application_name=other-key`;
+  try {
+    return await work();
+  } finally {
+    process.env.FIELD_ENCRYPTION_KEY = key;
+    process.env.DATABASE_URL = url;
+  }
+}
+
+describe("the backfill of values stored in plain text by an earlier version", () => {
+  const OLD_ADDRESS = "旧版本3组8号";
+  const OLD_PHONES = { father: "13700001111", guardian: "13700002222", user: "13700003333" };
+
+  it("encrypts each plain value exactly once, leaves encrypted ones alone and writes one audit row", async () => {
+    const village = await makeVillage("622921103302");
+    const child = await makeChild({ village });
+    const user = await makeUser({ role: "VILLAGE_DIRECTOR", areaCode: village.code });
+    // As an earlier version left them: plain text, and a blank mother's phone.
+    await db().household.update({ where: { id: child.householdId }, data: { address: OLD_ADDRESS, fatherPhone: OLD_PHONES.father, motherPhone: "" } });
+    await db().guardian.updateMany({ where: { householdId: child.householdId }, data: { phone: OLD_PHONES.guardian } });
+    await db().user.update({ where: { id: user.id }, data: { phone: OLD_PHONES.user } });
+    const before = await db().household.findUniqueOrThrow({ where: { id: householdId }, select: { address: true, fatherPhone: true } });
+
+    expect(await runBackfill()).toEqual({ "households.address": 1, "households.father_phone": 1, "households.mother_phone": 0, "guardians.phone": 1, "users.phone": 1 });
+    expect(await runBackfill()).toEqual({ "households.address": 0, "households.father_phone": 0, "households.mother_phone": 0, "guardians.phone": 0, "users.phone": 0 });
+
+    expect(await whereStored([OLD_ADDRESS, ...Object.values(OLD_PHONES)])).toEqual([]);
+    const row = await db().household.findUniqueOrThrow({ where: { id: child.householdId }, select: { address: true, fatherPhone: true, motherPhone: true, guardians: { select: { phone: true } } } });
+    const account = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { phone: true } });
+    // Encrypted once: a second pass would have wrapped the ciphertext, which then decrypts to "v1:…".
+    expect(decryptField(row.address)).toBe(OLD_ADDRESS);
+    expect(decryptField(row.fatherPhone!)).toBe(OLD_PHONES.father);
+    expect(decryptField(row.guardians[0]!.phone!)).toBe(OLD_PHONES.guardian);
+    expect(decryptField(account.phone!)).toBe(OLD_PHONES.user);
+    expect(row.motherPhone).toBe("");
+    // What the registration wrote encrypted is byte for byte what it was.
+    expect(await db().household.findUniqueOrThrow({ where: { id: householdId }, select: { address: true, fatherPhone: true } })).toEqual(before);
+    expect(isEncrypted(before.address)).toBe(true);
+
+    const summaries = await db().auditEvent.findMany({ where: { details: { path: ["kind"], equals: "encrypt-backfill" } }, select: { actorId: true, action: true, entity: true, details: true } });
+    expect(summaries).toEqual([
+      { actorId: null, action: "update", entity: "household", details: { kind: "encrypt-backfill", encrypted: { "households.address": 1, "households.father_phone": 1, "households.mother_phone": 0, "guardians.phone": 1, "users.phone": 1 } } },
+    ]);
+  });
+});
+
+describe("a server started with the wrong FIELD_ENCRYPTION_KEY", () => {
+  it("refuses to show a household instead of showing garbage", async () => {
+    await expect(withOtherKey(() => getHousehold(director, householdId))).rejects.toThrow(/does not decrypt: FIELD_ENCRYPTION_KEY/);
+    // With the right key the same household reads back.
+    expect((await getHousehold(director, householdId)).address).toBe(ADDRESS);
+  });
+
+  it("stops the backfill before it writes anything", async () => {
+    const village = await makeVillage("622921103303");
+    const child = await makeChild({ village });
+    await db().household.update({ where: { id: child.householdId }, data: { fatherPhone: "13600004444" } });
+    await expect(withOtherKey(runBackfill)).rejects.toThrow(/stopped before writing/);
+    const row = await db().household.findUniqueOrThrow({ where: { id: child.householdId }, select: { fatherPhone: true } });
+    expect(row.fatherPhone).toBe("13600004444");
+    await runBackfill();
   });
 });

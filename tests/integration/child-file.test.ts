@@ -5,6 +5,7 @@ import { isoDate, todayInChina } from "@/lib/domain/dates";
 import { closeChildFile, reopenChildFile } from "@/lib/server/children/mutations";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { db, disconnectDb } from "@/lib/server/db";
+import { decryptField } from "@/lib/server/field-crypto";
 import type { Actor } from "@/lib/server/session";
 import { makeVillage } from "../factories/areas";
 import { makeChild } from "../factories/children";
@@ -34,7 +35,7 @@ beforeAll(async () => {
     categories: [{ category: "LEFT_BEHIND" }, { category: "HIV_AFFECTED" }],
   });
   const guardian = await db().guardian.findFirstOrThrow({ where: { householdId: child.householdId } });
-  guardianPhone = guardian.phone!;
+  guardianPhone = decryptField(guardian.phone!);
 });
 
 describe("the child's file", () => {

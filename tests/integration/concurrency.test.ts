@@ -12,6 +12,7 @@ import { db, disconnectDb } from "@/lib/server/db";
 import { createApplication } from "@/lib/server/entitlements/create";
 import { transitionEntitlement } from "@/lib/server/entitlements/transition";
 import { ConflictError } from "@/lib/server/errors";
+import { decryptField } from "@/lib/server/field-crypto";
 import { createHousehold, updateHousehold } from "@/lib/server/households/mutations";
 import { createReferral, updateReferral } from "@/lib/server/referrals/mutations";
 import type { Actor } from "@/lib/server/session";
@@ -138,7 +139,7 @@ describe("fifty parallel edits from two sessions lose no update", () => {
     const final = await version();
     const last = expectNoLostUpdate(result, initial, final);
     const row = await db().household.findUniqueOrThrow({ where: { id: householdId }, include: { guardians: true } });
-    expect(row.address).toBe(last.value);
+    expect(decryptField(row.address)).toBe(last.value);
     expect(row.guardians).toHaveLength(1);
     expect(await successes("household", householdId)).toBe(result.saved.length);
   });

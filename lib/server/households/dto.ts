@@ -3,11 +3,16 @@ import { shortAreaName } from "@/lib/domain/area-code";
 import { ageOn, isoDate, todayInChina } from "@/lib/domain/dates";
 import type { ParentStatusName } from "@/lib/domain/enums";
 import type { RoleName } from "@/lib/domain/roles";
+import { decryptField, decryptOptional } from "../field-crypto";
 
 /** 138****5678. Only the village director, who must be able to call, sees phones in full. */
 export function phoneFor(role: RoleName, phone: string | null): string | null {
   if (!phone) return null;
-  return role === "VILLAGE_DIRECTOR" ? phone : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  return role === "VILLAGE_DIRECTOR" ? phone : maskPhone(phone);
+}
+
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
 export const guardianSelect = {
@@ -45,7 +50,8 @@ export function toGuardianDto(row: GuardianRow, role: RoleName) {
     age: row.birthYear ? thisYear - row.birthYear : null,
     health: row.health,
     canCare: row.canCare,
-    phone: phoneFor(role, row.phone),
+    // Stored encrypted (field-crypto); decrypted only here, where a page shows it.
+    phone: phoneFor(role, decryptOptional(row.phone)),
     isEntrusted: row.isEntrusted,
     confirmationSignedOn: row.confirmationSignedOn ? isoDate(row.confirmationSignedOn) : null,
   };
@@ -80,7 +86,7 @@ export function toParentsDto(row: ParentsRow, role: RoleName): { father: ParentD
     status,
     whereabouts,
     awaySince: since ? isoDate(since) : null,
-    phone: phoneFor(role, phone),
+    phone: phoneFor(role, decryptOptional(phone)),
   });
   return {
     father: parent(row.fatherStatus, row.fatherWhereabouts, row.fatherAwaySince, row.fatherPhone),
@@ -131,7 +137,7 @@ export function toHouseholdDto(row: HouseholdRow, role: RoleName) {
     version: row.version,
     areaCode: row.areaCode,
     areaName: shortAreaName(row.areaName),
-    address: row.address,
+    address: decryptField(row.address),
     memberCount: row.memberCount,
     incomeSource: row.incomeSource,
     hasDibao: row.hasDibao,

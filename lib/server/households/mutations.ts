@@ -5,6 +5,7 @@ import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
+import { encryptField, encryptOptional } from "../field-crypto";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { isUniqueViolation } from "../unique-violation";
 import type { Actor } from "../session";
@@ -15,8 +16,9 @@ function householdData(input: HouseholdFields) {
   const date = (iso: string) => (iso ? dateValue(iso) : null);
   // Whereabouts only mean something while a parent is away; stale text would mislead the file.
   const away = (status: string, text: string) => (status === "WORKING_AWAY" && text ? text : null);
+  // Identifiers are encrypted at rest (field-crypto); blank phones stay null.
   return {
-    address: input.address,
+    address: encryptField(input.address),
     memberCount: input.memberCount,
     incomeSource: input.incomeSource || null,
     hasDibao: input.hasDibao,
@@ -25,11 +27,11 @@ function householdData(input: HouseholdFields) {
     fatherStatus: input.fatherStatus,
     fatherWhereabouts: away(input.fatherStatus, input.fatherWhereabouts),
     fatherAwaySince: input.fatherStatus === "WORKING_AWAY" ? date(input.fatherAwaySince) : null,
-    fatherPhone: input.fatherPhone || null,
+    fatherPhone: encryptOptional(input.fatherPhone),
     motherStatus: input.motherStatus,
     motherWhereabouts: away(input.motherStatus, input.motherWhereabouts),
     motherAwaySince: input.motherStatus === "WORKING_AWAY" ? date(input.motherAwaySince) : null,
-    motherPhone: input.motherPhone || null,
+    motherPhone: encryptOptional(input.motherPhone),
   };
 }
 
@@ -41,7 +43,7 @@ function guardianData(input: HouseholdFields) {
     birthYear: input.guardianAge === "" ? null : thisYear - input.guardianAge,
     health: input.guardianHealth || null,
     canCare: input.guardianCanCare,
-    phone: input.guardianPhone || null,
+    phone: encryptOptional(input.guardianPhone),
     // 委托监护确认书
     confirmationSignedOn: input.confirmationSigned && input.confirmationSignedOn ? dateValue(input.confirmationSignedOn) : null,
   };
@@ -65,7 +67,7 @@ function findCreated(client: Pick<Tx, "household">, actor: Actor, requestId: str
  * retry with the same request id returns the first attempt's household (no second row or audit row).
  */
 export async function createHousehold(actor: Actor, input: HouseholdInput): Promise<{ id: string }> {
-  assertCan(actor, "create", "household");
+  await assertCan(actor, "create", "household");
   const area = await ownVillage(actor);
   try {
     return await db().$transaction(async (tx) => {
@@ -101,7 +103,7 @@ async function saveEntrustedGuardian(tx: Tx, householdId: string, areaCode: stri
 
 /** Edits a household; a stale version is refused (ConflictError), never overwritten. */
 export async function updateHousehold(actor: Actor, input: UpdateHouseholdInput): Promise<{ id: string }> {
-  assertCan(actor, "update", "household");
+  await assertCan(actor, "update", "household");
   const result = await db().$transaction(async (tx) => {
     const found = await tx.household.findFirst({ where: { id: input.householdId, ...scopeWhere(actor) }, select: { id: true, areaCode: true } });
     if (!found) {

@@ -10,7 +10,7 @@ import { householdSelect, toHouseholdDto, type HouseholdDto } from "./dto";
 
 /** One household with its guardians and children; reads are audited, out of scope is not found (and DENIED). */
 export async function getHousehold(actor: Actor, householdId: string): Promise<HouseholdDto> {
-  assertCan(actor, "read", "household");
+  await assertCan(actor, "read", "household");
   const found = await db().$transaction(async (tx) => {
     const row = isUuid(householdId)
       ? await tx.household.findFirst({ where: { id: householdId, ...scopeWhere(actor) }, select: householdSelect })

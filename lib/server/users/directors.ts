@@ -3,6 +3,7 @@ import { shortAreaName } from "@/lib/domain/area-code";
 import { assertCan } from "../access/policy";
 import { scopeWhere } from "../access/scope";
 import { db } from "../db";
+import { decryptOptional } from "../field-crypto";
 import type { Actor } from "../session";
 
 export type DirectorDto = {
@@ -37,7 +38,7 @@ export function manageableDirectorWhere(actor: Actor) {
 
 /** Every village of the jurisdiction with its directors (a village without an active one shows "none"). */
 export async function listVillageDirectors(actor: Actor): Promise<VillageDirectors[]> {
-  assertCan(actor, "list", "user");
+  await assertCan(actor, "list", "user");
   const prefix = scopeWhere(actor).areaCode.startsWith;
   const [villages, users] = await Promise.all([
     db().adminArea.findMany({
@@ -49,7 +50,8 @@ export async function listVillageDirectors(actor: Actor): Promise<VillageDirecto
     db().user.findMany({ where: manageableDirectorWhere(actor), select: directorSelect, orderBy: { loginName: "asc" } }),
   ]);
   return villages.map((village) => {
-    const own = users.filter((u) => u.areaCode === village.code).map(({ areaCode: _areaCode, ...dto }) => dto);
+    // The supervisor calls her directors: the phone (encrypted at rest) is shown in full here.
+    const own = users.filter((u) => u.areaCode === village.code).map(({ areaCode: _areaCode, phone, ...dto }) => ({ ...dto, phone: decryptOptional(phone) }));
     return { code: village.code, name: shortAreaName(village.name), active: own.filter((u) => u.isActive), inactive: own.filter((u) => !u.isActive) };
   });
 }

@@ -37,6 +37,7 @@ const keyDataSelect = {
     select: {
       fatherStatus: true,
       motherStatus: true,
+      // Whether a phone is on file, nothing more: it stays encrypted (never decrypted for a list).
       guardians: { select: { phone: true, isEntrusted: true, confirmationSignedOn: true } },
     },
   },
@@ -47,8 +48,8 @@ const keyDataSelect = {
  * none of them. Works in any case-data scope (a township sees all its villages' lists).
  */
 export async function getTodaysWork(actor: Actor, options: { take?: number } = {}): Promise<TodaysWork> {
-  assertCan(actor, "list", "child");
-  assertCan(actor, "list", "referral");
+  await assertCan(actor, "list", "child");
+  await assertCan(actor, "list", "referral");
   const take = Math.min(options.take ?? 5, 50);
   const today = todayInChina();
   const active: Prisma.ChildWhereInput = { ...scopeWhere(actor), status: "ACTIVE" };
