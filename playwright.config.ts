@@ -50,7 +50,7 @@ export default defineConfig({
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,
     env: { E2E_PORT: String(PORT) },
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

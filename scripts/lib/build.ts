@@ -4,7 +4,7 @@ import path from "node:path";
 import { runNextSync } from "./next-bin";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const INPUTS = ["app", "components", "lib", "messages", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const DIST = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
 const STAMP = path.join(DIST, "barefoot-build-stamp");
 

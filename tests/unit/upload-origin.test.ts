@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isForeignOrigin } from "@/lib/http/responses";
+import { isForeignOrigin } from "@/lib/http/origin";
 
 function request(headers: Record<string, string>): Request {
   return new Request("http://barefoot.example.cn/api/v1/entitlements/x/documents", { method: "POST", headers });

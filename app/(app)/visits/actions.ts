@@ -1,9 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { acknowledgeReportSchema } from "@/lib/schemas/mandatory-report";
 import { recordVisitSchema, referralDraftSchema, updateVisitSchema } from "@/lib/schemas/visit";
-import { acknowledgeMandatoryReport } from "@/lib/server/mandatory-reports/mutations";
 import { createReferralDraftFromNeed } from "@/lib/server/referrals/drafts";
 import { recordVisit, updateVisit } from "@/lib/server/visits/mutations";
 
@@ -39,15 +37,4 @@ export async function createReferralDraftAction(input: unknown) {
   const result = await draft(input);
   if (result.ok) revalidatePath("/children/[id]", "page");
   return result;
-}
-
-const acknowledge = defineAction(acknowledgeReportSchema, async (actor, input) => {
-  await acknowledgeMandatoryReport(actor, input);
-  revalidatePath("/township");
-  revalidatePath("/dashboard");
-  return { reportId: input.reportId };
-});
-
-export async function acknowledgeMandatoryReportAction(input: unknown) {
-  return acknowledge(input);
 }

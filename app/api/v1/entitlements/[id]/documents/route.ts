@@ -3,7 +3,8 @@ import { entitlementDocumentsParamsSchema, MAX_DOCUMENT_BYTES, uploadDocumentSch
 import { can } from "@/lib/server/access/policy";
 import { addDocument } from "@/lib/server/entitlement-documents/mutations";
 import { readMultipartForm } from "@/lib/server/uploads/multipart";
-import { errorJson, errorResponse, invalidInput, isForeignOrigin, NO_STORE } from "@/lib/http/responses";
+import { isForeignOrigin } from "@/lib/http/origin";
+import { errorJson, errorResponse, invalidInput, NO_STORE } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 

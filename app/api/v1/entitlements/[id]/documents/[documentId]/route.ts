@@ -3,7 +3,8 @@ import { entitlementDocumentParamsSchema } from "@/lib/schemas/entitlement-docum
 import { readDocument } from "@/lib/server/entitlement-documents/download";
 import { removeDocument } from "@/lib/server/entitlement-documents/mutations";
 import { contentDisposition } from "@/lib/server/uploads/file-name";
-import { errorJson, errorResponse, isForeignOrigin, NO_STORE } from "@/lib/http/responses";
+import { isForeignOrigin } from "@/lib/http/origin";
+import { errorJson, errorResponse, NO_STORE } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
