@@ -31,7 +31,7 @@ export function LoginForm() {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error || !result.ok) {
-        setError(t("login.failed"));
+        setError(t(result?.error === "throttled" ? "login.throttled" : "login.failed"));
         setPending(false);
         return;
       }

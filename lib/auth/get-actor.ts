@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import crypto from "node:crypto";
 import { cache } from "react";
-import { resolveActor, type Actor } from "@/lib/server/session";
+import { resolveActor, resolvePendingStep, type Actor, type SessionHolder } from "@/lib/server/session";
 import { SESSION_COOKIE } from "./session-cookie";
 
 /**
@@ -11,11 +11,21 @@ import { SESSION_COOKIE } from "./session-cookie";
  * Memoised per request, so the layout, the page and an action share one session check.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (!token || !process.env.NEXTAUTH_SECRET) return null;
-  const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
-  const sessionId = typeof payload?.sid === "string" ? payload.sid : undefined;
+  const { sessionId, requestId } = await readSessionCookie();
+  return resolveActor(sessionId, requestId);
+});
+
+/** For the step pages only (second factor, forced password change, enrolment): a live session, owing steps or not. */
+export const getSessionHolder = cache(async (): Promise<SessionHolder | null> => {
+  const { sessionId, requestId } = await readSessionCookie();
+  return resolvePendingStep(sessionId, requestId);
+});
+
+const readSessionCookie = cache(async (): Promise<{ sessionId?: string; requestId: string }> => {
   const given = (await headers()).get("x-request-id");
   const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
-  return resolveActor(sessionId, requestId);
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token || !process.env.NEXTAUTH_SECRET) return { requestId };
+  const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
+  return { sessionId: typeof payload?.sid === "string" ? payload.sid : undefined, requestId };
 });

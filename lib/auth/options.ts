@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { loginSchema } from "@/lib/schemas/auth";
-import { unsafeEndSession, unsafeLogin } from "@/lib/server/auth/login";
+import { LoginThrottledError, unsafeEndSession, unsafeLogin } from "@/lib/server/auth/login";
 import { SESSION_ABSOLUTE_HOURS } from "@/lib/server/session";
 import { SESSION_COOKIE } from "./session-cookie";
 
@@ -40,6 +40,10 @@ export const authOptions: NextAuthOptions = {
           ...parsed.data,
           ipAddress: forwarded ?? headerValue(req?.headers, "x-real-ip"),
           userAgent: headerValue(req?.headers, "user-agent"),
+        }).catch((error: unknown) => {
+          // next-auth hands a thrown message to signIn() as result.error: the form shows "too many attempts".
+          if (error instanceof LoginThrottledError) throw new Error("throttled");
+          throw error;
         });
         return result ? { id: result.sessionId } : null;
       },

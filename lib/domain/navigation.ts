@@ -26,6 +26,8 @@ const ENTITLEMENTS: NavItem = { href: "/entitlements", labelKey: "entitlement.na
 const PAYMENTS: NavItem = { href: "/payments", labelKey: "payment.nav", icon: "benefit" };
 const BENEFIT_RATES: NavItem = { href: "/settings/benefits", labelKey: "payment.rates.nav", icon: "settings" };
 const AUDIT: NavItem = { href: "/audit", labelKey: "nav.audit", icon: "audit" };
+// 我的账号, last for every role (password, second factor, sign out everywhere); label in messages/*/account.json.
+const ACCOUNT: NavItem = { href: "/account", labelKey: "account.nav", icon: "settings" };
 
 /**
  * Each role's menu, first item = the home page it lands on after login, most used first: a phone's bottom
@@ -35,11 +37,11 @@ export const BOTTOM_BAR_ITEMS = 4;
 export const MORE: NavItem = { href: "/menu", labelKey: "nav.more", icon: "more" };
 
 export const NAVIGATION: Record<RoleName, NavItem[]> = {
-  VILLAGE_DIRECTOR: [WORKBENCH, CHILDREN, REGISTER, ENTITLEMENTS, REFERRALS, GROUPS, GUIDE, TRANSFERS],
-  TOWNSHIP_SUPERVISOR: [TOWNSHIP, CHILDREN, REFERRALS, ENTITLEMENTS, DIRECTORS, ROSTER, DASHBOARD, TRANSFERS, GUIDE],
-  COUNTY_OFFICER: [DASHBOARD, ENTITLEMENTS, REPORTS, CHILDREN, PAYMENTS, REFERRALS, BENEFIT_RATES, VISIT_POLICY, REFERRAL_DEADLINES, GUIDE],
-  PROVINCE_OFFICER: [DASHBOARD, BENEFIT_RATES],
-  MINISTRY_OFFICER: [DASHBOARD],
-  SYSTEM_ADMIN: [USERS],
-  AUDITOR: [AUDIT],
+  VILLAGE_DIRECTOR: [WORKBENCH, CHILDREN, REGISTER, ENTITLEMENTS, REFERRALS, GROUPS, GUIDE, TRANSFERS, ACCOUNT],
+  TOWNSHIP_SUPERVISOR: [TOWNSHIP, CHILDREN, REFERRALS, ENTITLEMENTS, DIRECTORS, ROSTER, DASHBOARD, TRANSFERS, GUIDE, ACCOUNT],
+  COUNTY_OFFICER: [DASHBOARD, ENTITLEMENTS, REPORTS, CHILDREN, PAYMENTS, REFERRALS, BENEFIT_RATES, VISIT_POLICY, REFERRAL_DEADLINES, GUIDE, ACCOUNT],
+  PROVINCE_OFFICER: [DASHBOARD, BENEFIT_RATES, ACCOUNT],
+  MINISTRY_OFFICER: [DASHBOARD, ACCOUNT],
+  SYSTEM_ADMIN: [USERS, ACCOUNT],
+  AUDITOR: [AUDIT, ACCOUNT],
 };

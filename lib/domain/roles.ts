@@ -36,3 +36,9 @@ export const ROLE_HOME: Record<RoleName, string> = {
 export function isRole(value: unknown): value is RoleName {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** Roles that must pass a second factor (TOTP or a recovery code) at every login; optional for the others. */
+export const SECOND_FACTOR_ROLES: readonly RoleName[] = ["COUNTY_OFFICER", "PROVINCE_OFFICER", "MINISTRY_OFFICER", "SYSTEM_ADMIN", "AUDITOR"];
+
+/** Roles that work with children's files, and so may be granted the HIV-status permission. */
+export const CASE_ROLES: readonly RoleName[] = ["VILLAGE_DIRECTOR", "TOWNSHIP_SUPERVISOR", "COUNTY_OFFICER"];

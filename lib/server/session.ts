@@ -1,12 +1,12 @@
 import "server-only";
 import crypto from "node:crypto";
 import { isUuid } from "@/lib/domain/ids";
-import { ROLE_SCOPE_LENGTH, type RoleName } from "@/lib/domain/roles";
+import { ROLE_SCOPE_LENGTH, SECOND_FACTOR_ROLES, type RoleName } from "@/lib/domain/roles";
 import { db } from "./db";
 
 declare const actorBrand: unique symbol;
 
-/** A user proven by a live server-side session. Only this file can make one. */
+/** A user proven by a live server-side session that owes no further step. Only this file can make one. */
 export type Actor = {
   readonly userId: string;
   readonly sessionId: string;
@@ -15,7 +15,6 @@ export type Actor = {
   /** Jurisdiction as a code prefix: village 12 digits … nation "". */
   readonly scopePrefix: string;
   readonly displayName: string;
-  readonly mustChangePassword: boolean;
   /** The dedicated permission to read and record HIV status (granted by the system administrator). */
   readonly hivAccess: boolean;
   readonly requestId: string;
@@ -46,11 +45,43 @@ export function scopePrefixFor(role: RoleName, areaCode: string): string | null 
   return null;
 }
 
+/** Steps a signed-in session may still owe, in the order they are asked. */
+export type PendingStep = "verifySecondFactor" | "changePassword" | "enrolSecondFactor";
+
+declare const holderBrand: unique symbol;
+
 /**
- * Turns a session id from the signed cookie into an Actor, after checking in the database that the
- * session is live and the user still active, so that logout and deactivation take effect at once.
+ * A live session whose password was right, whatever steps it still owes. Only the step pages and their
+ * actions use it (to verify a code, change the password, enrol a second factor); everything else needs an
+ * Actor, which resolveActor refuses to make while a step is owed.
  */
-export async function resolveActor(sessionId: string | undefined, requestId?: string): Promise<Actor | null> {
+export type SessionHolder = {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly role: RoleName;
+  readonly areaCode: string;
+  readonly loginName: string;
+  readonly displayName: string;
+  readonly hivAccess: boolean;
+  readonly step: PendingStep | null;
+  readonly hasSecondFactor: boolean;
+  readonly requestId: string;
+  readonly [holderBrand]: true;
+};
+
+/** Fail closed: a session owes the first step that applies, and only a session owing none is an Actor. */
+export function pendingStepFor(user: { role: RoleName; mustChangePassword: boolean; totpEnabledAt: Date | null }, secondFactorAt: Date | null): PendingStep | null {
+  if (user.totpEnabledAt && !secondFactorAt) return "verifySecondFactor";
+  if (user.mustChangePassword) return "changePassword";
+  if (SECOND_FACTOR_ROLES.includes(user.role) && !user.totpEnabledAt) return "enrolSecondFactor";
+  return null;
+}
+
+/**
+ * Checks in the database that the session is live and the user still active (so logout and deactivation
+ * take effect at once), applies the idle timeout, and says which step the session still owes.
+ */
+export async function resolvePendingStep(sessionId: string | undefined, requestId?: string): Promise<SessionHolder | null> {
   if (!isUuid(sessionId)) return null;
   const now = new Date();
   const session = await db().session.findFirst({
@@ -58,7 +89,13 @@ export async function resolveActor(sessionId: string | undefined, requestId?: st
     select: {
       id: true,
       lastSeenAt: true,
-      user: { select: { id: true, role: true, areaCode: true, displayName: true, mustChangePassword: true, hivAccess: true } },
+      secondFactorAt: true,
+      user: {
+        select: {
+          id: true, role: true, areaCode: true, loginName: true, displayName: true,
+          mustChangePassword: true, hivAccess: true, totpEnabledAt: true,
+        },
+      },
     },
   });
   if (!session) return null;
@@ -67,8 +104,7 @@ export async function resolveActor(sessionId: string | undefined, requestId?: st
     return null;
   }
   const { user } = session;
-  const scopePrefix = scopePrefixFor(user.role, user.areaCode);
-  if (scopePrefix === null) return null;
+  if (scopePrefixFor(user.role, user.areaCode) === null) return null;
   // Touch at most once a minute: enough for the idle timeout, cheap for the database.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
@@ -78,10 +114,32 @@ export async function resolveActor(sessionId: string | undefined, requestId?: st
     sessionId: session.id,
     role: user.role,
     areaCode: user.areaCode,
-    scopePrefix,
+    loginName: user.loginName,
     displayName: user.displayName,
-    mustChangePassword: user.mustChangePassword,
     hivAccess: user.hivAccess,
+    step: pendingStepFor(user, session.secondFactorAt),
+    hasSecondFactor: user.totpEnabledAt !== null,
     requestId: requestId ?? crypto.randomUUID(),
+  } as SessionHolder;
+}
+
+/**
+ * Turns a session id from the signed cookie into an Actor: only for a live session that owes no step
+ * (second factor, forced password change, enrolment), so every data-layer call refuses until it is done.
+ */
+export async function resolveActor(sessionId: string | undefined, requestId?: string): Promise<Actor | null> {
+  const holder = await resolvePendingStep(sessionId, requestId);
+  if (!holder || holder.step !== null) return null;
+  const scopePrefix = scopePrefixFor(holder.role, holder.areaCode);
+  if (scopePrefix === null) return null;
+  return {
+    userId: holder.userId,
+    sessionId: holder.sessionId,
+    role: holder.role,
+    areaCode: holder.areaCode,
+    scopePrefix,
+    displayName: holder.displayName,
+    hivAccess: holder.hivAccess,
+    requestId: holder.requestId,
   } as Actor;
 }

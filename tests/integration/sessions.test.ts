@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, unsafeEndSession, unsafeLogin } from "@/lib/server/auth/login";
 import { db, disconnectDb } from "@/lib/server/db";
+import { closeRateLimitPool } from "@/lib/server/rate-limit";
 import { resolveActor, SESSION_IDLE_MINUTES } from "@/lib/server/session";
 import { makeVillage } from "../factories/areas";
 import { makeUser } from "../factories/users";
@@ -9,6 +10,7 @@ import { onTestDatabaseClose, setupTestDatabase } from "../support/test-database
 
 setupTestDatabase();
 onTestDatabaseClose(disconnectDb);
+onTestDatabaseClose(closeRateLimitPool);
 
 const VILLAGE = "411523101201";
 // One password for every account here: each makeUser with a password costs an argon2 hash.

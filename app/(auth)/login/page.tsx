@@ -1,14 +1,18 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
-import { getActor } from "@/lib/auth/get-actor";
+import { getActor, getSessionHolder } from "@/lib/auth/get-actor";
+import { STEP_PAGES } from "@/lib/auth/step-pages";
 import { ROLE_HOME } from "@/lib/domain/roles";
 import { getTranslator } from "@/lib/i18n/server";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const actor = await getActor();
   if (actor) redirect(ROLE_HOME[actor.role]);
-  const { t } = await getTranslator();
+  // Right password, but the session still owes a step (second factor, new password, enrolment).
+  const holder = await getSessionHolder();
+  if (holder?.step) redirect(STEP_PAGES[holder.step]);
+  const [{ t }, { notice }] = await Promise.all([getTranslator(), searchParams]);
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-8">
       <div className="w-full max-w-sm">
@@ -21,6 +25,11 @@ export default async function LoginPage() {
         </div>
         <div className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="mb-4 text-lg font-semibold">{t("login.title")}</h2>
+          {notice === "passwordChanged" && (
+            <p role="status" className="mb-4 rounded-lg bg-green-50 p-3 text-sm text-green-800">
+              {t("account.passwordChanged")}
+            </p>
+          )}
           <LoginForm />
         </div>
         <p className="mt-4 text-center text-xs text-slate-500">{t("login.privacy")}</p>

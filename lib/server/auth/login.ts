@@ -2,20 +2,48 @@ import "server-only";
 import { isUuid } from "@/lib/domain/ids";
 import { db } from "../db";
 import { writeAnonymousAudit } from "../audit";
+import { consumePoint, usedPoints, type LimitSpec } from "../rate-limit";
 import { SESSION_ABSOLUTE_HOURS } from "../session";
+import { countFailure } from "./failures";
 import { verifyPassword } from "./passwords";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from "./failures";
+
+/**
+ * Per-IP throttle on failed logins, checked before the password: it slows guessing across many accounts,
+ * which the per-account lockout cannot. Only failures count, so a village office behind one address is
+ * not shut out by its own successful logins. The address is the first X-Forwarded-For hop (see security.md).
+ */
+export const LOGIN_IP_LIMIT: LimitSpec = { name: "login-ip", points: 30, durationSeconds: 15 * 60 };
+
+export class LoginThrottledError extends Error {
+  constructor() {
+    super("throttled");
+  }
+}
 
 export type LoginAttempt = { loginName: string; password: string; ipAddress?: string; userAgent?: string; requestId?: string };
 
 /**
- * Checks a login and opens a server-side session. Unscoped by nature (there is no actor yet).
- * Unknown user, wrong password, locked and inactive accounts all return null, in the same time.
+ * Checks a login and opens a server-side session (which may still owe steps: lib/server/session.ts).
+ * Unscoped by nature (there is no actor yet). Unknown user, wrong password, locked and inactive accounts all
+ * return null, in the same time; too many failures from one address throw LoginThrottledError.
  */
 export async function unsafeLogin(attempt: LoginAttempt): Promise<{ sessionId: string; userId: string } | null> {
   const now = new Date();
+  const ipKey = attempt.ipAddress || "unknown";
+  if ((await usedPoints(LOGIN_IP_LIMIT, ipKey)) >= LOGIN_IP_LIMIT.points) {
+    await db().$transaction((tx) =>
+      writeAnonymousAudit(tx, {
+        action: "login",
+        entity: "session",
+        outcome: "DENIED",
+        requestId: attempt.requestId,
+        details: { reason: "throttled", ip: attempt.ipAddress ?? null },
+      }),
+    );
+    throw new LoginThrottledError();
+  }
   const user = await db().user.findUnique({
     where: { loginName: attempt.loginName },
     select: { id: true, passwordHash: true, isActive: true, lockedUntil: true, failedLoginCount: true, areaCode: true },
@@ -25,17 +53,9 @@ export async function unsafeLogin(attempt: LoginAttempt): Promise<{ sessionId: s
   const audit = { entity: "session" as const, requestId: attempt.requestId, actorId: user?.id ?? null, areaCode: user?.areaCode };
 
   if (!user || !passwordOk || locked || !user.isActive) {
+    await consumePoint(LOGIN_IP_LIMIT, ipKey);
     await db().$transaction(async (tx) => {
-      if (user && !locked && !passwordOk) {
-        const failures = user.failedLoginCount + 1;
-        await tx.user.update({
-          where: { id: user.id },
-          data: {
-            failedLoginCount: failures >= MAX_FAILED_LOGINS ? 0 : failures,
-            lockedUntil: failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : undefined,
-          },
-        });
-      }
+      if (user && !locked && !passwordOk) await countFailure(tx, user, now);
       const reason = !user ? "unknownUser" : locked ? "locked" : !user.isActive ? "inactive" : "wrongPassword";
       await writeAnonymousAudit(tx, { ...audit, action: "login", outcome: "DENIED", details: { reason, ip: attempt.ipAddress ?? null } });
     });
