@@ -2,12 +2,14 @@
 import { Fieldset } from "@/components/households/form-controls";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
-import { OPEN_CATEGORIES, type ChildCategoryName } from "@/lib/domain/categories";
+import { CHILD_CATEGORIES, OPEN_CATEGORIES, type ChildCategoryName } from "@/lib/domain/categories";
 import type { CategorySuggestion } from "@/lib/domain/category-rules";
 import { EARLIEST_DATE } from "@/lib/schemas/fields";
 
-/** 受艾滋病影响 needs a dedicated permission that does not exist yet: it is never offered here. */
-export const PICKABLE_CATEGORIES = OPEN_CATEGORIES;
+/** 受艾滋病影响 is offered only to a user with the HIV-status permission; everyone else never sees the box. */
+export function pickableCategories(canRecordHiv: boolean): readonly ChildCategoryName[] {
+  return canRecordHiv ? CHILD_CATEGORIES : OPEN_CATEGORIES;
+}
 
 export type CategoryChoice = { checked?: boolean; startDate: string };
 export type CategoryChoices = Partial<Record<ChildCategoryName, CategoryChoice>>;
@@ -30,12 +32,13 @@ type Props = {
   active?: ActiveCategory[];
   ending?: Ending;
   onEnding?: (id: string, endDate: string | undefined) => void;
+  canRecordHiv?: boolean;
 };
 
-export function CategoryPicker({ suggestions, choices, onChoice, today, dateOfBirth, error, active = [], ending = {}, onEnding }: Props) {
+export function CategoryPicker({ suggestions, choices, onChoice, today, dateOfBirth, error, active = [], ending = {}, onEnding, canRecordHiv = false }: Props) {
   const { t } = useI18n();
   const minStart = dateOfBirth && dateOfBirth >= EARLIEST_DATE ? dateOfBirth : EARLIEST_DATE;
-  const open = PICKABLE_CATEGORIES.filter((c) => !active.some((a) => a.category === c));
+  const open = pickableCategories(canRecordHiv).filter((c) => !active.some((a) => a.category === c));
   return (
     <Fieldset legend={t("registration.categories")}>
       {active.length > 0 && (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { SPECIALLY_PROTECTED } from "@/lib/domain/categories";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ChildFile } from "@/lib/server/children/file";
 
@@ -20,9 +21,12 @@ export function ChildCategories({ file, t }: { file: ChildFile; t: Translate }) 
                 {c.endDate ? t("child.period", { start: c.startDate, end: c.endDate }) : t("child.since", { date: c.startDate })}
                 {c.source === "RULE" && ` · ${t("child.fromRule")}`}
               </span>
-              <Link href={`/guide/categories/${c.category}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                {t("child.policyGuide")}
-              </Link>
+              {/* HIV status never appears in a URL, not even a guide's. */}
+              {!SPECIALLY_PROTECTED.includes(c.category) && (
+                <Link href={`/guide/categories/${c.category}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                  {t("child.policyGuide")}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { mustReportLivingAlone, suggestCategories, type CategoryFacts } from "@/lib/domain/category-rules";
 import { createChildSchema, updateChildSchema } from "@/lib/schemas/child";
 import type { DuplicateReport } from "@/lib/server/children/duplicates";
-import { CategoryPicker, isTicked, PICKABLE_CATEGORIES, type ActiveCategory, type CategoryChoices, type Ending } from "./category-picker";
+import { CategoryPicker, isTicked, pickableCategories, type ActiveCategory, type CategoryChoices, type Ending } from "./category-picker";
 import { ChildIdentityFields } from "./child-identity-fields";
 import { ChildSituationFields } from "./child-situation-fields";
 import { DuplicateWarning } from "./duplicate-warning";
@@ -62,7 +62,22 @@ function factsOf(values: FormValues, household: HouseholdFacts, hasStoredId: boo
 }
 
 /** Registers (householdId) or edits (edit) a child: live category suggestions, duplicate check, then save. */
-export function ChildForm({ today, household, householdId, initial, edit }: { today: string; household: HouseholdFacts; householdId?: string; initial?: FormValues; edit?: Edit }) {
+export function ChildForm({
+  today,
+  household,
+  householdId,
+  initial,
+  edit,
+  canRecordHiv = false,
+}: {
+  today: string;
+  household: HouseholdFacts;
+  householdId?: string;
+  initial?: FormValues;
+  edit?: Edit;
+  /** The HIV-status permission: only then is 受艾滋病影响 offered. */
+  canRecordHiv?: boolean;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(initial ?? EMPTY_CHILD);
@@ -88,7 +103,7 @@ export function ChildForm({ today, household, householdId, initial, edit }: { to
 
   function buildInput() {
     // Whether a rule suggested a category is decided again by the server from the saved answers.
-    const categories = PICKABLE_CATEGORIES.filter((c) => !edit?.active.some((a) => a.category === c) && isTicked(c, choices, suggestions)).map((c) => ({
+    const categories = pickableCategories(canRecordHiv).filter((c) => !edit?.active.some((a) => a.category === c) && isTicked(c, choices, suggestions)).map((c) => ({
       category: c,
       startDate: choices[c]?.startDate ?? today,
     }));
@@ -152,6 +167,7 @@ export function ChildForm({ today, household, householdId, initial, edit }: { to
         active={edit?.active}
         ending={ending}
         onEnding={(id, date) => setEnding((prev) => ({ ...prev, [id]: date }))}
+        canRecordHiv={canRecordHiv}
       />
       {duplicates && <DuplicateWarning report={duplicates} confirmed={confirmed} onConfirm={setConfirmed} />}
       {message && <FormMessage tone="error">{t(message)}</FormMessage>}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHILD_CATEGORIES, SPECIALLY_PROTECTED } from "@/lib/domain/categories";
+import { CHILD_CATEGORIES } from "@/lib/domain/categories";
 import { ageOn, todayInChina } from "@/lib/domain/dates";
 import {
   CONSENT_BASES,
@@ -25,13 +25,13 @@ export const childName = z
 /** A date the form must have: ISO, not before 1900 (later bounds depend on the field). */
 const isoDate = z.iso.date({ error: "registration.errors.date" }).refine((d) => d >= EARLIEST_DATE, { error: "registration.errors.date" });
 
-// 受艾滋病影响 (specially protected): recording it needs a dedicated permission that does not exist yet.
-
-/** A category the director ticks; whether a rule suggested it (source) is decided by the server. */
+/**
+ * A category the director ticks; whether a rule suggested it (source) is decided by the server.
+ * 受艾滋病影响 (specially protected) passes here: the data layer refuses it without the HIV-status permission,
+ * which the schema cannot know.
+ */
 export const categoryEntry = z.strictObject({
-  category: z
-    .enum(CHILD_CATEGORIES, { error: "registration.errors.category" })
-    .refine((c) => !SPECIALLY_PROTECTED.includes(c), { error: "registration.errors.categoryProtected" }),
+  category: z.enum(CHILD_CATEGORIES, { error: "registration.errors.category" }),
   startDate: isoDate,
 });
 export type CategoryEntry = z.infer<typeof categoryEntry>;

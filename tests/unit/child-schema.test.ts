@@ -86,8 +86,8 @@ describe("the child registration schema", () => {
     expect(errorsOf({ requestId: "not-a-uuid" }).requestId).toEqual(["errors.validation"]);
   });
 
-  it("refuses the specially protected category, and a source claimed by the client", () => {
-    expect(errorsOf({ categories: [{ category: "HIV_AFFECTED", startDate: TODAY }] }).categories).toEqual(["registration.errors.categoryProtected"]);
+  it("leaves the specially protected category to the data layer (it knows the permission), and refuses a source claimed by the client", () => {
+    expect(errorsOf({ categories: [{ category: "HIV_AFFECTED", startDate: TODAY }] })).toEqual({});
     expect(errorsOf({ categories: [{ category: "POOR_FAMILY", startDate: TODAY }] })).toEqual({});
     expect(createChildSchema.safeParse({ ...VALID_CHILD, categories: [{ category: "POOR_FAMILY", startDate: TODAY, source: "RULE" }] }).success).toBe(false);
   });

@@ -87,6 +87,6 @@ export async function findDuplicatesIn(client: Pick<Tx, "child">, actor: Actor, 
 
 /** The search the registration form runs before saving (and createChild runs again inside its transaction). */
 export async function findLikelyDuplicates(actor: Actor, query: DuplicateQuery): Promise<DuplicateReport> {
-  assertCan(actor, "create", "child");
+  await assertCan(actor, "create", "child");
   return findDuplicatesIn(db(), actor, query);
 }

@@ -9,9 +9,11 @@ import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
+import { decryptField } from "../field-crypto";
 import { guardianSelect, parentsSelect, toGuardianDto, toParentsDto } from "../households/dto";
 import type { Actor } from "../session";
 import { actorNames } from "../users/actor-names";
+import { isProtected } from "./protected-categories";
 
 const fileSelect = {
   id: true,
@@ -92,7 +94,7 @@ function findFileRow(tx: Tx, actor: Actor, childId: string) {
   return tx.child.findFirst({ where: { id: childId, ...scopeWhere(actor) }, select: fileSelect });
 }
 
-function toChildFile(row: FileRow, role: RoleName, viewers: FileViewer[] | null) {
+function toChildFile(row: FileRow, role: RoleName, viewers: FileViewer[] | null, showProtected: boolean) {
   const dob = isoDate(row.dateOfBirth);
   const date = (d: Date | null) => (d ? isoDate(d) : null);
   const { household } = row;
@@ -132,7 +134,7 @@ function toChildFile(row: FileRow, role: RoleName, viewers: FileViewer[] | null)
     consentGivenBy: row.consentGivenBy,
     consentOn: date(row.consentOn),
     household: {
-      address: household.address,
+      address: decryptField(household.address),
       memberCount: household.memberCount,
       incomeSource: household.incomeSource,
       hasDibao: household.hasDibao,
@@ -143,7 +145,7 @@ function toChildFile(row: FileRow, role: RoleName, viewers: FileViewer[] | null)
       ...toParentsDto(household, role),
       guardians: household.guardians.map((g) => toGuardianDto(g, role)),
     },
-    categories: visibleCategories(row.categories, false).map((c) => ({
+    categories: visibleCategories(row.categories, showProtected).map((c) => ({
       id: c.id,
       category: c.category as ChildCategoryName,
       startDate: isoDate(c.startDate),
@@ -161,10 +163,11 @@ function toChildFile(row: FileRow, role: RoleName, viewers: FileViewer[] | null)
 
 /**
  * One child's whole file. Every read is audited in the same transaction; out of scope is not found.
- * ID numbers are masked for every role; phones are shown in full to the village director only.
+ * ID numbers are masked for every role; phones are shown in full to the village director only; HIV status
+ * only to an actor with the dedicated permission (never printed: paper leaves the system's control).
  */
-export async function getChildFile(actor: Actor, childId: string) {
-  assertCan(actor, "read", "child");
+export async function getChildFile(actor: Actor, childId: string, options: { forPaper?: boolean } = {}) {
+  await assertCan(actor, "read", "child");
   if (!isUuid(childId)) return null;
   return db().$transaction(async (tx) => {
     const row = await findFileRow(tx, actor, childId);
@@ -172,9 +175,12 @@ export async function getChildFile(actor: Actor, childId: string) {
       await writeAudit(tx, actor, { action: "read", entity: "child", entityId: childId, outcome: "DENIED" });
       return null;
     }
-    await writeAudit(tx, actor, { action: "read", entity: "child", entityId: row.id, areaCode: row.areaCode });
+    // HIV status only with the dedicated permission, and never on paper; a read that shows it says so.
+    const showProtected = actor.hivAccess && !options.forPaper;
+    const showsHiv = showProtected && row.categories.some((c) => isProtected(c.category as ChildCategoryName));
+    await writeAudit(tx, actor, { action: "read", entity: "child", entityId: row.id, areaCode: row.areaCode, ...(showsHiv ? { details: { hiv: true } } : {}) });
     const viewers = VIEWER_ROLES.includes(actor.role) ? await listFileViewers(tx, row.id) : null;
-    return toChildFile(row, actor.role, viewers);
+    return toChildFile(row, actor.role, viewers, showProtected);
   });
 }
 

@@ -14,7 +14,7 @@ import type { Actor } from "../session";
  * For OTHER the director's note is kept as the reason itself (closedReason holds a code or that text).
  */
 export async function closeChildFile(actor: Actor, input: CloseChildFileInput & { note?: string }): Promise<void> {
-  assertCan(actor, "close", "child");
+  await assertCan(actor, "close", "child");
   const found = await db().$transaction(async (tx) => {
     const child = await tx.child.findFirst({ where: { id: input.childId, ...scopeWhere(actor) }, select: { areaCode: true } });
     if (!child) {
@@ -41,7 +41,7 @@ export async function closeChildFile(actor: Actor, input: CloseChildFileInput & 
 
 /** A child who comes back (a returning migrant child): the closed file opens again, due for a visit today. */
 export async function reopenChildFile(actor: Actor, input: ReopenFileInput): Promise<void> {
-  assertCan(actor, "update", "child");
+  await assertCan(actor, "update", "child");
   const found = await db().$transaction(async (tx) => {
     const child = await tx.child.findFirst({ where: { id: input.childId, ...scopeWhere(actor) }, select: { areaCode: true } });
     if (!child) {

@@ -11,7 +11,7 @@ export type ChildListFilter = { status?: "ACTIVE" | "CLOSED"; take?: number };
 
 /** Children in the actor's jurisdiction, most urgent first (red risk, then earliest visit due). */
 export async function listChildren(actor: Actor, filter: ChildListFilter = {}): Promise<ChildListItem[]> {
-  assertCan(actor, "list", "child");
+  await assertCan(actor, "list", "child");
   const rows = await db().child.findMany({
     where: { ...scopeWhere(actor), status: filter.status ?? "ACTIVE" },
     select: childListSelect,
@@ -23,7 +23,7 @@ export async function listChildren(actor: Actor, filter: ChildListFilter = {}): 
 }
 
 export async function countChildren(actor: Actor): Promise<{ active: number; overdueVisits: number; redRisk: number }> {
-  assertCan(actor, "list", "child");
+  await assertCan(actor, "list", "child");
   const where = { ...scopeWhere(actor), status: "ACTIVE" as const };
   const today = new Date(`${todayInChina()}T00:00:00.000Z`);
   const [active, overdueVisits, redRisk] = await Promise.all([

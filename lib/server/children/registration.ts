@@ -13,6 +13,7 @@ import { blindIndex, decryptField, encryptField } from "../field-crypto";
 import { insertMandatoryReport } from "../mandatory-reports/mutations";
 import type { Actor } from "../session";
 import { DuplicateIdError, findDuplicatesIn, LikelyDuplicateError, lockIdNumber } from "./duplicates";
+import { assertMayRecord, isProtected } from "./protected-categories";
 import { assertCategoriesFit, assertEndDatesFit, householdFactsSelect, insertCategories, ruleCategories } from "./registration-categories";
 import { isUniqueViolation } from "../unique-violation";
 
@@ -65,6 +66,11 @@ async function reportIfAlone(tx: Tx, actor: Actor, child: { id: string; areaCode
   return report.id;
 }
 
+/** Recording HIV status is itself worth a mark in the audit row (it needs the dedicated permission). */
+function hivDetail(categories: { category: CreateChildInput["categories"][number]["category"] }[]) {
+  return categories.some((c) => isProtected(c.category)) ? { hiv: true } : {};
+}
+
 export type CreatedChild = { childId: string; childAloneReportId: string | null };
 
 /** What an earlier attempt with the same request id saved (a retry after a lost response), or null. */
@@ -81,8 +87,9 @@ async function findCreated(client: Pick<Tx, "child" | "mandatoryReport">, actor:
  * with the same request id returns the first attempt's child: no second file, audit row or report.
  */
 export async function createChild(actor: Actor, input: CreateChildInput): Promise<CreatedChild> {
-  assertCan(actor, "create", "child");
+  await assertCan(actor, "create", "child");
   assertCategoriesFit(input.categories, input.dateOfBirth);
+  await assertMayRecord(actor, input.categories, { action: "create" });
   try {
     return await insertChild(actor, input);
   } catch (error) {
@@ -133,7 +140,7 @@ async function insertChild(actor: Actor, input: CreateChildInput): Promise<Creat
       entity: "child",
       entityId: child.id,
       areaCode: child.areaCode,
-      details: { householdId: household.id, confirmedNotDuplicate: duplicates.candidates.length > 0 },
+      details: { householdId: household.id, confirmedNotDuplicate: duplicates.candidates.length > 0, ...hivDetail(input.categories) },
     });
     return { childId: child.id, childAloneReportId };
   });
@@ -158,8 +165,9 @@ function assertStoredIdFits(stored: { idNumberEncrypted: string | null; dateOfBi
  * ended, never deleted.
  */
 export async function updateChild(actor: Actor, input: UpdateChildInput): Promise<{ childId: string; childAloneReportId: string | null }> {
-  assertCan(actor, "update", "child");
+  await assertCan(actor, "update", "child");
   assertCategoriesFit(input.categories, input.dateOfBirth);
+  await assertMayRecord(actor, input.categories, { action: "update", childId: input.childId });
   const result = await db().$transaction(async (tx) => {
     const child = await tx.child.findFirst({
       where: { id: input.childId, ...scopeWhere(actor) },
@@ -187,8 +195,10 @@ export async function updateChild(actor: Actor, input: UpdateChildInput): Promis
       throw new ValidationError({ idNumber: ["registration.errors.idRequired"] });
     }
     assertStoredIdFits(child, input);
+    // Without the HIV-status permission a protected category is as unknown as any other id: never ended here.
+    const endable = child.categories.filter((c) => actor.hivAccess || !isProtected(c.category));
     const ending = input.endCategories.flatMap((e) => {
-      const category = child.categories.find((c) => c.id === e.categoryId);
+      const category = endable.find((c) => c.id === e.categoryId);
       return category ? [{ ...e, startDate: category.startDate }] : [];
     });
     assertEndDatesFit(ending, input.dateOfBirth);
@@ -207,7 +217,7 @@ export async function updateChild(actor: Actor, input: UpdateChildInput): Promis
     const childAloneReportId = child.livingArrangement === "ALONE" ? null : await reportIfAlone(tx, actor, child, input);
     const idChanged = Boolean(input.idNumber) && blindIndex(input.idNumber) !== child.idNumberHash;
     const idRemoved = input.noId && child.idNumberHash !== null;
-    await writeAudit(tx, actor, { action: "update", entity: "child", entityId: child.id, areaCode: child.areaCode, details: { idChanged, idRemoved } });
+    await writeAudit(tx, actor, { action: "update", entity: "child", entityId: child.id, areaCode: child.areaCode, details: { idChanged, idRemoved, ...hivDetail(added) } });
     return { childId: child.id, childAloneReportId };
   });
   if (!result) throw new NotFoundError();

@@ -7,6 +7,8 @@ import { scopeWhere } from "../access/scope";
 import { writeAudit } from "../audit";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";
+import { decryptOptional } from "../field-crypto";
+import { maskPhone } from "../households/dto";
 import type { Actor } from "../session";
 
 export type RosterRow = {
@@ -33,14 +35,16 @@ export function canPrintRoster(actor: Actor): boolean {
   return actor.scopePrefix.length >= 9;
 }
 
-function maskPhone(phone: string | null): string | null {
-  return phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null;
+/** Printed rosters always mask phones (stored encrypted: decrypted only to mask). */
+function maskedPhone(stored: string | null): string | null {
+  const phone = decryptOptional(stored);
+  return phone ? maskPhone(phone) : null;
 }
 
 /** 花名册: the ACTIVE children (at most `limit`, capped at MAX_ROWS) of the actor's village or township; each generation is one audit row. */
 export async function listRoster(actor: Actor, limit = MAX_ROWS): Promise<Roster> {
   const take = Math.min(limit, MAX_ROWS);
-  assertCan(actor, "list", "child");
+  await assertCan(actor, "list", "child");
   if (!canPrintRoster(actor)) throw new ForbiddenError();
   const code = codeOfPrefix(actor.scopePrefix);
   const { area, rows, total } = await db().$transaction(async (tx) => {
@@ -92,7 +96,7 @@ export async function listRoster(actor: Actor, limit = MAX_ROWS): Promise<Roster
         areaName: shortAreaName(row.areaName),
         // Printed lists never carry specially protected categories (domain.md: HIV_AFFECTED).
         categories: visibleCategories(row.categories, false).map((c) => c.category),
-        guardian: guardian ? { name: guardian.name, relationship: guardian.relationship, phone: maskPhone(guardian.phone) } : null,
+        guardian: guardian ? { name: guardian.name, relationship: guardian.relationship, phone: maskedPhone(guardian.phone) } : null,
         riskLevel: row.riskLevel,
         nextVisitOn: row.nextVisitOn ? isoDate(row.nextVisitOn) : null,
       };

@@ -49,7 +49,7 @@ function filterWhere(search: ChildSearch, today: string): Prisma.ChildWhereInput
  * overdue visit, then name. Work-list filters show active files only, as the workbench does.
  */
 export async function searchChildren(actor: Actor, search: ChildSearch): Promise<ChildSearchResult> {
-  assertCan(actor, "list", "child");
+  await assertCan(actor, "list", "child");
   const today = todayInChina();
   const status = search.work ? "ACTIVE" : search.status;
   const where: Prisma.ChildWhereInput = { AND: [{ ...scopeWhere(actor), status }, ...filterWhere(search, today)] };

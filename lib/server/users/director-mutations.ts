@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/passwords";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { encryptOptional } from "../field-crypto";
 import type { Actor } from "../session";
 import { isUniqueViolation } from "../unique-violation";
 import { manageableDirectorWhere } from "./directors";
@@ -21,7 +22,7 @@ async function revokeSessions(tx: Tx, userId: string): Promise<void> {
 
 async function insertDirector(tx: Tx, actor: Actor, areaCode: string, fields: AccountFields, passwordHash: string) {
   const user = await tx.user.create({
-    data: { loginName: fields.loginName, displayName: fields.displayName, phone: fields.phone || null, role: "VILLAGE_DIRECTOR", areaCode, passwordHash, mustChangePassword: true },
+    data: { loginName: fields.loginName, displayName: fields.displayName, phone: encryptOptional(fields.phone), role: "VILLAGE_DIRECTOR", areaCode, passwordHash, mustChangePassword: true },
     select: { id: true, loginName: true },
   });
   await writeAudit(tx, actor, { action: "create", entity: "user", entityId: user.id, areaCode, details: { role: "VILLAGE_DIRECTOR", loginName: user.loginName } });
@@ -40,7 +41,7 @@ async function withUniqueLogin<T>(work: () => Promise<T>): Promise<T> {
 
 /** A director's account for a village of the actor's jurisdiction, with a temporary password shown once. */
 export async function createDirector(actor: Actor, input: CreateDirectorInput): Promise<NewAccount> {
-  assertCan(actor, "create", "user");
+  await assertCan(actor, "create", "user");
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await withUniqueLogin(() =>
@@ -78,7 +79,7 @@ async function changeDirector(tx: Tx, actor: Actor, input: DirectorRefInput, cha
 
 /** The director leaves: the account stops and every session of hers ends now. */
 export async function deactivateDirector(actor: Actor, input: DirectorRefInput): Promise<void> {
-  assertCan(actor, "close", "user");
+  await assertCan(actor, "close", "user");
   const found = await db().$transaction(async (tx) => {
     const user = await changeDirector(tx, actor, input, { action: "close", details: { isActive: false } }, { isActive: false }, { isActive: true });
     if (user) await revokeSessions(tx, user.id);
@@ -89,14 +90,14 @@ export async function deactivateDirector(actor: Actor, input: DirectorRefInput):
 
 /** A director comes back to her village: the account works again with its old password. */
 export async function reactivateDirector(actor: Actor, input: DirectorRefInput): Promise<void> {
-  assertCan(actor, "update", "user");
+  await assertCan(actor, "update", "user");
   const found = await db().$transaction((tx) => changeDirector(tx, actor, input, { action: "update", details: { isActive: true } }, { isActive: true }, { isActive: false }));
   if (!found) throw new NotFoundError();
 }
 
 /** A forgotten password: a new temporary one (shown once), changed at next login; open sessions end. */
 export async function resetDirectorPassword(actor: Actor, input: DirectorRefInput): Promise<{ temporaryPassword: string }> {
-  assertCan(actor, "update", "user");
+  await assertCan(actor, "update", "user");
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const found = await db().$transaction(async (tx) => {
@@ -111,8 +112,8 @@ export async function resetDirectorPassword(actor: Actor, input: DirectorRefInpu
 
 /** Handover in one step: the old director's account ends and a new one starts for the same village. */
 export async function replaceDirector(actor: Actor, input: ReplaceDirectorInput): Promise<NewAccount> {
-  assertCan(actor, "close", "user");
-  assertCan(actor, "create", "user");
+  await assertCan(actor, "close", "user");
+  await assertCan(actor, "create", "user");
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await withUniqueLogin(() =>

@@ -9,7 +9,7 @@ import type { Actor } from "../session";
  * supervisor manages directors only, so she sees no other role's accounts.
  */
 export async function listUsers(actor: Actor, filter: { take?: number } = {}) {
-  assertCan(actor, "list", "user");
+  await assertCan(actor, "list", "user");
   return db().user.findMany({
     where: { ...scopeWhere(actor), ...(actor.role === "TOWNSHIP_SUPERVISOR" ? { role: "VILLAGE_DIRECTOR" as const } : {}) },
     select: { id: true, loginName: true, displayName: true, role: true, areaCode: true, isActive: true, lockedUntil: true },

@@ -1,36 +1,40 @@
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UserFilters } from "@/components/admin/users/user-filters";
+import { UserList } from "@/components/admin/users/user-list";
+import { UserPager } from "@/components/admin/users/user-pager";
 import { requireActor } from "@/lib/auth/require-actor";
 import { getTranslator } from "@/lib/i18n/server";
-import { listUsers } from "@/lib/server/users/queries";
+import { userListQuerySchema, type UserListQuery } from "@/lib/schemas/admin-user";
+import { listManagedUsers } from "@/lib/server/users/admin-queries";
 
-export default async function UsersPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+/** Unknown or repeated parameters fall back to the unfiltered list rather than an error page. */
+function parseQuery(raw: Search): UserListQuery {
+  const single = Object.fromEntries(Object.entries(raw).filter(([k, v]) => ["q", "role", "active", "page"].includes(k) && typeof v === "string"));
+  const parsed = userListQuerySchema.safeParse(single);
+  return parsed.success ? parsed.data : {};
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor(["list", "user"]);
-  const [{ t }, users] = await Promise.all([getTranslator(), listUsers(actor)]);
-  const now = new Date();
+  // A township supervisor manages her directors at /township/directors; this page is the administrator's.
+  if (actor.role !== "SYSTEM_ADMIN") notFound();
+  const query = parseQuery(await searchParams);
+  const [{ t }, list] = await Promise.all([getTranslator(), listManagedUsers(actor, query)]);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t("admin.title")}</h1>
-      <Card>
-        <ul className="divide-y divide-slate-100" data-testid="user-list">
-          {users.map((u) => (
-            <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
-              <div className="min-w-0">
-                <div className="font-medium">
-                  {u.displayName} <span className="font-normal text-slate-500">@{u.loginName}</span>
-                </div>
-                <div className="text-slate-600">
-                  {t(`roles.${u.role}`)} · <span className="tabular-nums">{u.areaCode || "—"}</span>
-                </div>
-              </div>
-              <div className="flex gap-1">
-                <Badge tone={u.isActive ? "green" : "gray"}>{u.isActive ? t("admin.active") : t("admin.inactive")}</Badge>
-                {u.lockedUntil && u.lockedUntil > now && <Badge tone="red">{t("admin.locked")}</Badge>}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t("userAdmin.title")}</h1>
+        <Link href="/admin/users/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+          {t("userAdmin.add")}
+        </Link>
+      </div>
+      <p className="text-sm text-slate-600">{t("userAdmin.intro")}</p>
+      <UserFilters query={query} t={t} />
+      <UserList users={list.users} t={t} />
+      {list.pageCount > 1 && <UserPager query={query} page={list.page} pageCount={list.pageCount} total={list.total} t={t} />}
     </div>
   );
 }

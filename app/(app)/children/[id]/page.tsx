@@ -39,7 +39,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
       <ChildCategories file={file} t={t} />
       <VisitSection actor={actor} child={file} t={t} />
       <ChildActivity file={file} t={t} />
-      <FileViewers viewers={file.viewers} t={t} />
+      <FileViewers viewers={file.viewers} childId={file.id} t={t} />
       <div className="flex flex-col gap-2 sm:flex-row">
         <Link href={`/children/${file.id}/print`} className={linkClass}>
           {t("child.print")}

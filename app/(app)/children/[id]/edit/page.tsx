@@ -58,6 +58,7 @@ export default async function EditChildPage({ params, searchParams }: { params: 
         household={toHouseholdFacts(file.household)}
         initial={formValues(file)}
         edit={{ childId: file.id, version: file.version, maskedId: file.idNumberMasked, active }}
+        canRecordHiv={actor.hivAccess}
       />
     </div>
   );

@@ -19,7 +19,7 @@ export default async function PrintChildPage({ params }: { params: Promise<{ id:
   if (!isUuid(id)) notFound();
   // getChildFile audits the read, so every printed file leaves a trace; the visits are scoped the same way.
   // One visit more than printed tells whether older ones exist.
-  const [{ t }, file, visits] = await Promise.all([getTranslator(), getChildFile(actor, id), listChildVisits(actor, id, VISITS_ON_PAPER + 1)]);
+  const [{ t }, file, visits] = await Promise.all([getTranslator(), getChildFile(actor, id, { forPaper: true }), listChildVisits(actor, id, VISITS_ON_PAPER + 1)]);
   if (!file) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-4 bg-white p-4 print:max-w-none print:p-0">

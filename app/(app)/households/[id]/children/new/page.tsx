@@ -17,7 +17,7 @@ export default async function NewChildPage({ params }: { params: Promise<{ id: s
       </Link>
       <h1 className="text-xl font-semibold">{t("registration.newTitle")}</h1>
       <p className="text-sm text-slate-600">{t("registration.inHousehold", { village: household.areaName, address: household.address })}</p>
-      <ChildForm today={todayInChina()} household={toHouseholdFacts(household)} householdId={household.id} />
+      <ChildForm today={todayInChina()} household={toHouseholdFacts(household)} householdId={household.id} canRecordHiv={actor.hivAccess} />
     </div>
   );
 }
