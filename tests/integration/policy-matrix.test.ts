@@ -29,7 +29,7 @@ import { announceOverdueVisits } from "@/lib/server/notifications/overdue-visits
 import { visitInput } from "../factories/visits";
 import { countChildren, listChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
-import { disconnectDb } from "@/lib/server/db";
+import { db, disconnectDb } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { countOverdueReferrals, listApprovalQueue, listReferrals } from "@/lib/server/referrals/queries";
 import { getReferral } from "@/lib/server/referrals/detail";
@@ -269,6 +269,21 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
 
 const actors = new Map<RoleName, Actor>();
 
+// Allowed calls that change nothing and show no one's personal information: the duplicate check while typing
+// (it answers with the matches' masked hints only), aggregates (counts, suppressed below 5 above the county),
+// the actor's own unread count and settings. Lists of records are not audited call by call (operation "list").
+const UNAUDITED_PROBES = new Set(["findLikelyDuplicates", "getAreaOverview", "countUnread", "getVisitPolicy", "getReferralDeadlines", "getBenefitOverview", "getOwnArea"]);
+
+async function lastAuditId(): Promise<bigint> {
+  const last = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return last?.id ?? BigInt(0);
+}
+
+async function auditOutcomesSince(after: bigint, actor: Actor): Promise<string[]> {
+  const rows = await db().auditEvent.findMany({ where: { id: { gt: after }, actorId: actor.userId }, select: { outcome: true } });
+  return [...new Set(rows.map((row) => row.outcome))];
+}
+
 beforeAll(async () => {
   const village = await makeVillage(VILLAGE);
   existingChildId = (await makeChild({ village })).id;
@@ -284,11 +299,11 @@ describe("the policy table", () => {
   for (const role of ROLES) {
     for (const entity of ENTITIES) {
       const allowed = OPERATIONS.filter((operation) => POLICY[entity][operation].includes(role));
-      it(`can() and assertCan() give a ${role} exactly [${allowed.join(", ")}] on ${entity}`, () => {
+      it(`can() and assertCan() give a ${role} exactly [${allowed.join(", ")}] on ${entity}`, async () => {
         expect(OPERATIONS.filter((operation) => can(role, operation, entity))).toEqual(allowed);
         for (const operation of OPERATIONS) {
-          if (allowed.includes(operation)) expect(() => assertCan({ role }, operation, entity)).not.toThrow();
-          else expect(() => assertCan({ role }, operation, entity)).toThrow(ForbiddenError);
+          if (allowed.includes(operation)) await expect(assertCan(actors.get(role)!, operation, entity)).resolves.toBeUndefined();
+          else await expect(assertCan(actors.get(role)!, operation, entity)).rejects.toBeInstanceOf(ForbiddenError);
         }
       });
     }
@@ -316,16 +331,23 @@ describe("the data layer enforces the policy table", () => {
       for (const probe of PROBES[`${entity}.${operation}`] ?? []) {
         for (const role of ROLES) {
           if (POLICY[entity][operation].includes(role)) {
-            it(`a ${role} may ${operation} ${entity} through ${probe.name}`, async () => {
-              const outcome = await probe.run(actors.get(role)!).then(
+            const audited = operation !== "list" && !UNAUDITED_PROBES.has(probe.name);
+            it(`a ${role} may ${operation} ${entity} through ${probe.name}${audited ? ", audited" : ""}`, async () => {
+              const actor = actors.get(role)!;
+              const before = await lastAuditId();
+              const outcome = await probe.run(actor).then(
                 () => "allowed",
                 (error: unknown) => (error instanceof NotFoundError ? "allowed (not found)" : error),
               );
               expect(outcome).toMatch(/^allowed/);
+              if (audited) expect(await auditOutcomesSince(before, actor)).not.toEqual([]);
             });
           } else {
-            it(`a ${role} is refused ${operation} ${entity} through ${probe.name}`, async () => {
-              await expect(probe.run(actors.get(role)!)).rejects.toBeInstanceOf(ForbiddenError);
+            it(`a ${role} is refused ${operation} ${entity} through ${probe.name}, with a DENIED audit row`, async () => {
+              const actor = actors.get(role)!;
+              const before = await lastAuditId();
+              await expect(probe.run(actor)).rejects.toBeInstanceOf(ForbiddenError);
+              expect(await auditOutcomesSince(before, actor)).toEqual(["DENIED"]);
             });
           }
         }

@@ -1,6 +1,9 @@
 import "server-only";
 import type { RoleName } from "@/lib/domain/roles";
+import { writeAudit } from "../audit";
+import { db } from "../db";
 import { ForbiddenError } from "../errors";
+import type { Actor } from "../session";
 
 export type Entity =
   | "child"
@@ -73,6 +76,12 @@ export function can(role: RoleName, operation: Operation, entity: Entity): boole
   return POLICY[entity][operation].includes(role);
 }
 
-export function assertCan(actor: { role: RoleName }, operation: Operation, entity: Entity): void {
-  if (!can(actor.role, operation, entity)) throw new ForbiddenError();
+/**
+ * Refuses an operation the actor's role may not do at all, after committing a DENIED audit row (its own
+ * transaction, so the row stays whatever the caller does next). Always awaited: tests/unit/authorize-awaited.test.ts.
+ */
+export async function assertCan(actor: Actor, operation: Operation, entity: Entity): Promise<void> {
+  if (can(actor.role, operation, entity)) return;
+  await db().$transaction((tx) => writeAudit(tx, actor, { action: operation, entity, outcome: "DENIED", details: { reason: "role" } }));
+  throw new ForbiddenError();
 }

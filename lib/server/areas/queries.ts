@@ -8,7 +8,7 @@ export type AreaSummary = { code: string; name: string; level: AreaLevelName | "
 
 /** The actor's own jurisdiction, named. */
 export async function getOwnArea(actor: Actor): Promise<AreaSummary> {
-  assertCan(actor, "read", "area");
+  await assertCan(actor, "read", "area");
   const level = levelOfPrefixLength(actor.scopePrefix.length) ?? "NATION";
   if (actor.scopePrefix === "") return { code: "", name: "", level: "NATION" };
   const code = codeOfPrefix(actor.scopePrefix);

@@ -14,7 +14,7 @@ const ANCESTOR_LENGTHS = [2, 4, 6, 9];
  * the actor's jurisdiction on purpose: a family may move anywhere, and area names are public (NBS) data.
  */
 export async function searchVillages(actor: Actor, q: string): Promise<VillageOption[]> {
-  assertCan(actor, "list", "area");
+  await assertCan(actor, "list", "area");
   const query = q.trim();
   if (query === "") return [];
   const villages = await db().adminArea.findMany({
@@ -37,6 +37,6 @@ export async function searchVillages(actor: Actor, q: string): Promise<VillageOp
 
 /** One village by code (the transfer's destination), or null when there is no such village. */
 export async function findVillage(actor: Actor, code: string): Promise<{ code: string; name: string } | null> {
-  assertCan(actor, "read", "area");
+  await assertCan(actor, "read", "area");
   return db().adminArea.findFirst({ where: { code, level: "VILLAGE", validTo: null }, select: { code: true, name: true } });
 }

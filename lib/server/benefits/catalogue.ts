@@ -39,7 +39,7 @@ export async function getBenefit(client: Pick<Tx, "benefit">, type: BenefitTypeN
 
 /** The whole catalogue in its order. */
 export async function listBenefits(actor: Actor): Promise<BenefitDefinition[]> {
-  assertCan(actor, "list", "benefit");
+  await assertCan(actor, "list", "benefit");
   return db().benefit.findMany({ select, orderBy: { sortOrder: "asc" } });
 }
 

@@ -42,7 +42,7 @@ function entry(row: RateRow): BenefitRateEntry {
 
 /** The catalogue, and for each cash benefit the amounts that apply in the actor's area (reference data, not case data). */
 export async function listBenefitRates(actor: Actor): Promise<BenefitRatesView> {
-  assertCan(actor, "list", "benefit");
+  await assertCan(actor, "list", "benefit");
   const month = currentMonth();
   const [catalogue, rows] = await Promise.all([
     listBenefits(actor),

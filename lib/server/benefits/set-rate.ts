@@ -21,7 +21,7 @@ export type SetBenefitRateResult = { benefit: BenefitRateInput["benefit"]; month
  * into the audit details. Months already paid keep what was paid (payments store their own amounts).
  */
 export async function setBenefitRate(actor: Actor, input: BenefitRateInput): Promise<SetBenefitRateResult> {
-  assertCan(actor, "update", "benefit");
+  await assertCan(actor, "update", "benefit");
   const areaCode = assertOwnRateArea(actor);
   // Re-checked here: the data layer also runs from scripts and tests, not only behind the action's parse.
   const parsed = benefitRateSchema.safeParse(input);

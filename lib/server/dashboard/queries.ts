@@ -38,7 +38,7 @@ function suppress(value: number, active: boolean): Count {
  * scans with rollups; the shape stays.
  */
 export async function getAreaOverview(actor: Actor): Promise<AreaOverview> {
-  assertCan(actor, "read", "aggregate");
+  await assertCan(actor, "read", "aggregate");
   const pattern = scopePattern(actor);
   const level = levelOfPrefixLength(actor.scopePrefix.length) ?? "NATION";
   const subLevel = level === "VILLAGE" || level === "NATION" ? (level === "NATION" ? "PROVINCE" : null) : childLevel(level);

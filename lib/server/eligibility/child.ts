@@ -19,7 +19,7 @@ export type ChildBenefitStatus = Verdict & { covered: Coverage | null };
  * Part of her file (whose read is audited there); an id out of scope is not found, audited as DENIED.
  */
 export async function getChildEligibility(actor: Actor, childId: string): Promise<ChildBenefitStatus[]> {
-  assertCan(actor, "read", "child");
+  await assertCan(actor, "read", "child");
   if (!isUuid(childId)) throw new NotFoundError();
   const on = todayInChina();
   const child = await findChildFacts(actor, childId, on);

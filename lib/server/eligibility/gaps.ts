@@ -96,7 +96,7 @@ export async function listBenefitGaps(
   filter: { benefit?: BenefitTypeName; page?: number },
   tuning: ScanTuning = {},
 ): Promise<BenefitGapList> {
-  assertCan(actor, "list", "entitlement");
+  await assertCan(actor, "list", "entitlement");
   const on = todayInChina();
   const wanted = filter.benefit;
   const byBenefit: Partial<Record<BenefitTypeName, number>> = {};
@@ -115,7 +115,7 @@ export async function listBenefitGaps(
 
 /** "N children may be missing a benefit" (workbench, supervisor, county indicator). */
 export async function countBenefitGaps(actor: Actor, tuning: ScanTuning = {}): Promise<{ children: number; gaps: number }> {
-  assertCan(actor, "list", "entitlement");
+  await assertCan(actor, "list", "entitlement");
   const counts = { children: 0, gaps: 0 };
   await collectGaps(actor, todayInChina(), tuning, ({ benefits }) => {
     counts.children++;
@@ -129,7 +129,7 @@ export async function countBenefitGaps(actor: Actor, tuning: ScanTuning = {}): P
  * reasons; then those of closed files (the child died, moved away, turned 18), which are never paid again.
  */
 export async function listReviewTasks(actor: Actor, tuning: ScanTuning = {}): Promise<ReviewTask[]> {
-  assertCan(actor, "list", "entitlement");
+  await assertCan(actor, "list", "entitlement");
   const on = todayInChina();
   const recurring = (await db().benefit.findMany({ where: { isRecurring: true }, select: { type: true } })).map((b) => b.type);
   const found: { child: ChildFacts; task: ReviewTask }[] = [];

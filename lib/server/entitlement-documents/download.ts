@@ -16,7 +16,7 @@ export type DocumentFile = { bytes: Uint8Array; contentType: string; fileName: s
  * jurisdiction are not found (the latter audited as DENIED).
  */
 export async function readDocument(actor: Actor, ids: { entitlementId: string; documentId: string }): Promise<DocumentFile> {
-  assertCan(actor, "read", "entitlementDocument");
+  await assertCan(actor, "read", "entitlementDocument");
   if (!isUuid(ids.entitlementId) || !isUuid(ids.documentId)) throw new NotFoundError();
   const found = await db().$transaction(async (tx) => {
     const row = await tx.entitlementDocument.findFirst({

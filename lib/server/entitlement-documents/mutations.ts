@@ -54,7 +54,7 @@ async function uploadRefusal(tx: Tx, entitlement: LockedEntitlement, documentCod
  * again if the transaction does not commit, so no row ever points at a missing file.
  */
 export async function addDocument(actor: Actor, input: AddDocumentInput): Promise<{ id: string }> {
-  assertCan(actor, "create", "entitlementDocument");
+  await assertCan(actor, "create", "entitlementDocument");
   if (!isUuid(input.entitlementId)) throw new NotFoundError();
   const contentType = checkUpload(input.bytes, MAX_DOCUMENT_BYTES);
   const fileName = sanitizeFileName(input.fileName, contentType);
@@ -110,7 +110,7 @@ export async function addDocument(actor: Actor, input: AddDocumentInput): Promis
  * marked removed and the file kept, so what the township saw stays on record; the checklist hides it.
  */
 export async function removeDocument(actor: Actor, ids: { entitlementId: string; documentId: string }): Promise<void> {
-  assertCan(actor, "close", "entitlementDocument");
+  await assertCan(actor, "close", "entitlementDocument");
   if (!isUuid(ids.entitlementId) || !isUuid(ids.documentId)) throw new NotFoundError();
   const outcome = await db().$transaction(async (tx): Promise<Refused | null> => {
     const audit = { action: "close" as const, entityId: ids.documentId, details: { entitlementId: ids.entitlementId } };

@@ -60,7 +60,7 @@ function toUpload(actor: Actor, row: UploadRow, names: Map<string, string>): Doc
  * An application outside the actor's jurisdiction is not found, and the attempt is audited.
  */
 export async function getDocumentChecklist(actor: Actor, entitlementId: string): Promise<DocumentChecklistItem[]> {
-  assertCan(actor, "list", "entitlementDocument");
+  await assertCan(actor, "list", "entitlementDocument");
   if (!isUuid(entitlementId)) throw new NotFoundError();
   const items = await db().$transaction(async (tx) => {
     const entitlement = await tx.entitlement.findFirst({

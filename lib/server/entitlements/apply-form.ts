@@ -40,7 +40,7 @@ async function findApplyChild(tx: Tx, actor: Actor, childId: string, benefit?: B
 
 /** The child of the "apply for a benefit" page; a closed file or another area's child is NotFoundError. */
 export async function getApplyChild(actor: Actor, childId: string): Promise<ApplyChild> {
-  assertCan(actor, "create", "entitlement");
+  await assertCan(actor, "create", "entitlement");
   const child = await db().$transaction((tx) => findApplyChild(tx, actor, childId));
   if (!child) throw new NotFoundError();
   return child;
@@ -48,7 +48,7 @@ export async function getApplyChild(actor: Actor, childId: string): Promise<Appl
 
 /** What the director sees before applying: the child, the benefit and its documents, and the rule's verdict today. */
 export async function getApplyForm(actor: Actor, childId: string, benefitType: BenefitTypeName): Promise<ApplyForm> {
-  assertCan(actor, "create", "entitlement");
+  await assertCan(actor, "create", "entitlement");
   const form = await db().$transaction(async (tx) => {
     const child = await findApplyChild(tx, actor, childId, benefitType);
     if (!child) return null;

@@ -93,7 +93,7 @@ async function insertApplication(tx: Tx, actor: Actor, input: CreateApplicationI
  * eligibility by the rule a written justification is required and the application is flagged.
  */
 export async function createApplication(actor: Actor, input: CreateApplicationInput): Promise<CreatedApplication> {
-  assertCan(actor, "create", "entitlement");
+  await assertCan(actor, "create", "entitlement");
   let outcome: Outcome;
   try {
     outcome = await db().$transaction((tx) => insertApplication(tx, actor, input));

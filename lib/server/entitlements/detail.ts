@@ -57,7 +57,7 @@ const month = (d: Date | null) => (d ? monthOf(isoDate(d)) : null);
 
 /** One application with its rule verdict, its history and the moves this actor may make; out of scope is NotFoundError (audited). */
 export async function getEntitlement(actor: Actor, entitlementId: string): Promise<EntitlementDetail> {
-  assertCan(actor, "read", "entitlement");
+  await assertCan(actor, "read", "entitlement");
   if (!isUuid(entitlementId)) throw new NotFoundError();
   const detail = await db().$transaction(async (tx) => {
     const row = await tx.entitlement.findFirst({

@@ -50,7 +50,7 @@ function notOverdueWhere(today: string): Prisma.EntitlementWhereInput {
 
 /** Applications in the actor's area: the overdue ones first (the longest overdue on top), then the newest. At most 200. */
 export async function listEntitlements(actor: Actor, filter: EntitlementFilter = {}): Promise<EntitlementListItem[]> {
-  assertCan(actor, "list", "entitlement");
+  await assertCan(actor, "list", "entitlement");
   const today = todayInChina();
   // A malformed child id filters to nothing rather than failing the page.
   const child = filter.childId === undefined ? {} : { childId: isUuid(filter.childId) ? filter.childId : "00000000-0000-0000-0000-000000000000" };

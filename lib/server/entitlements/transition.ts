@@ -157,7 +157,7 @@ async function move(tx: Tx, actor: Actor, input: TransitionEntitlementData): Pro
  * is thrown; the move is one conditional update on (status, version), so of two officers exactly one wins.
  */
 export async function transitionEntitlement(actor: Actor, input: TransitionEntitlementData): Promise<Moved> {
-  assertCan(actor, "update", "entitlement");
+  await assertCan(actor, "update", "entitlement");
   const outcome = await db().$transaction((tx) => move(tx, actor, input));
   if ("refused" in outcome) throw outcome.refused;
   if (outcome.event) await deliverNotifications(outcome.recipients, outcome.event);

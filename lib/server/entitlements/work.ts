@@ -14,7 +14,7 @@ export type EntitlementWork = { toCheck: number; toConfirm: number; returned: nu
  * open applications past their statutory deadline (Beijing day).
  */
 export async function countEntitlementWork(actor: Actor): Promise<EntitlementWork> {
-  assertCan(actor, "list", "entitlement");
+  await assertCan(actor, "list", "entitlement");
   const scope = scopeWhere(actor);
   const today = dateValue(todayInChina());
   const [byStatus, overdue] = await Promise.all([

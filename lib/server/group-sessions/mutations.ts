@@ -25,7 +25,7 @@ async function findSavedSession(client: Pick<Tx, "groupSession">, actor: Actor, 
  * the same submission (same request id) returns the session the first one saved.
  */
 export async function createGroupSession(actor: Actor, input: CreateGroupSessionInput): Promise<{ id: string }> {
-  assertCan(actor, "create", "groupSession");
+  await assertCan(actor, "create", "groupSession");
   // A session belongs to one village: only an actor whose jurisdiction is a village can hold one.
   if (actor.scopePrefix.length !== 12) throw new ForbiddenError();
   const problems = groupSessionProblems(input, todayInChina());

@@ -42,7 +42,7 @@ const listSelect = {
 
 /** Sessions held in the actor's jurisdiction, newest first, with this year's totals (Beijing calendar year). */
 export async function listGroupSessions(actor: Actor, take = 100): Promise<GroupSessionYear> {
-  assertCan(actor, "list", "groupSession");
+  await assertCan(actor, "list", "groupSession");
   const year = Number(todayInChina().slice(0, 4));
   const thisYear = { ...scopeWhere(actor), heldOn: { gte: dateValue(`${year}-01-01`), lte: dateValue(`${year}-12-31`) } };
   const [rows, totals] = await Promise.all([
@@ -73,7 +73,7 @@ export type GroupSessionDetail = GroupSessionListItem & {
 
 /** One session with the registered children who came. Audited like a child's file: it names children. */
 export async function getGroupSession(actor: Actor, sessionId: string): Promise<GroupSessionDetail> {
-  assertCan(actor, "read", "groupSession");
+  await assertCan(actor, "read", "groupSession");
   if (!isUuid(sessionId)) throw new NotFoundError();
   const found = await db().$transaction(async (tx) => {
     const row = await tx.groupSession.findFirst({
@@ -113,7 +113,7 @@ export type AttendeeCandidate = { id: string; name: string; pinyin: string; init
 
 /** ACTIVE children the director may mark as attending: her own village's, by pinyin for the search box. */
 export async function listAttendeeCandidates(actor: Actor): Promise<AttendeeCandidate[]> {
-  assertCan(actor, "create", "groupSession");
+  await assertCan(actor, "create", "groupSession");
   const rows = await db().child.findMany({
     where: { ...scopeWhere(actor), status: "ACTIVE" },
     select: { id: true, name: true, namePinyin: true, nameInitials: true, dateOfBirth: true },

@@ -15,7 +15,7 @@ import { insertMandatoryReport } from "./mutations";
  * The child must be in the actor's jurisdiction; anyone else's child is simply not found.
  */
 export async function createMandatoryReport(actor: Actor, input: CreateReportInput, now: Date = new Date()): Promise<{ id: string }> {
-  assertCan(actor, "create", "mandatoryReport");
+  await assertCan(actor, "create", "mandatoryReport");
   if (input.policeInformedAt && isFutureTime(input.policeInformedAt, now)) {
     throw new ValidationError({ policeInformedAt: ["mandatoryReport.errors.policeTimeFuture"] });
   }
@@ -45,7 +45,7 @@ export type ReportSubject = { childId: string; childName: string; areaName: stri
 
 /** The child a new report is about, for the form's heading: in scope or not found. */
 export async function getReportSubject(actor: Actor, childId: string): Promise<ReportSubject> {
-  assertCan(actor, "create", "mandatoryReport");
+  await assertCan(actor, "create", "mandatoryReport");
   const child = isUuid(childId)
     ? await db().child.findFirst({ where: { id: childId, ...scopeWhere(actor) }, select: { id: true, name: true, areaName: true } })
     : null;

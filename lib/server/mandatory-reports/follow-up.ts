@@ -22,7 +22,7 @@ async function findInScope(tx: Tx, actor: Actor, reportId: string, action: Opera
  * closed, so a later correction is possible; each change bumps the version and is audited.
  */
 export async function recordPoliceInformed(actor: Actor, input: RecordPoliceInput, now: Date = new Date()): Promise<void> {
-  assertCan(actor, "update", "mandatoryReport");
+  await assertCan(actor, "update", "mandatoryReport");
   if (isFutureTime(input.policeInformedAt, now)) {
     throw new ValidationError({ policeInformedAt: ["mandatoryReport.errors.policeTimeFuture"] });
   }
@@ -57,7 +57,7 @@ export async function recordPoliceInformed(actor: Actor, input: RecordPoliceInpu
  * it lives in the audit row, which is also where the report page reads its history from.
  */
 export async function closeMandatoryReport(actor: Actor, input: CloseReportInput): Promise<void> {
-  assertCan(actor, "close", "mandatoryReport");
+  await assertCan(actor, "close", "mandatoryReport");
   const outcome = await db().$transaction(async (tx) => {
     const report = await findInScope(tx, actor, input.reportId, "close");
     if (!report) return new NotFoundError();

@@ -65,7 +65,7 @@ export async function insertMandatoryReport(tx: Tx, actor: Actor, report: NewMan
  * on the same version is a conflict.
  */
 export async function acknowledgeMandatoryReport(actor: Actor, input: AcknowledgeReportInput): Promise<void> {
-  assertCan(actor, "update", "mandatoryReport");
+  await assertCan(actor, "update", "mandatoryReport");
   const outcome = await db().$transaction(async (tx) => {
     const report = isUuid(input.reportId)
       ? await tx.mandatoryReport.findFirst({ where: { id: input.reportId, ...scopeWhere(actor) }, select: { id: true, areaCode: true } })

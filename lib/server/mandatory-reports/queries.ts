@@ -81,7 +81,7 @@ export type UrgentReportList = {
  * Reading it also announces newly escalated reports to their county (unsafeEscalateOverdueReports).
  */
 export async function listOpenMandatoryReports(actor: Actor, now: Date = new Date()): Promise<UrgentReportList> {
-  assertCan(actor, "list", "mandatoryReport");
+  await assertCan(actor, "list", "mandatoryReport");
   const scope = scopeWhere(actor);
   if (actor.role !== "VILLAGE_DIRECTOR") await unsafeEscalateOverdueReports(now);
   const [open, acknowledged, acknowledgedCount] = await Promise.all([
@@ -107,7 +107,7 @@ export async function listOpenMandatoryReports(actor: Actor, now: Date = new Dat
 
 /** One child's reports not yet closed, for the top of her file. */
 export async function listChildOpenMandatoryReports(actor: Actor, childId: string, now: Date = new Date()): Promise<UrgentReport[]> {
-  assertCan(actor, "list", "mandatoryReport");
+  await assertCan(actor, "list", "mandatoryReport");
   if (!isUuid(childId)) return [];
   const rows = await db().mandatoryReport.findMany({
     where: { childId, ...scopeWhere(actor), ...NOT_CLOSED },

@@ -56,7 +56,7 @@ function stepOf(action: string, details: unknown): ReportStep["step"] | null {
 
 /** One report with its whole story, for the report page. Out of scope ⇒ not found (audited). */
 export async function getMandatoryReport(actor: Actor, reportId: string, now: Date = new Date()): Promise<MandatoryReportDetail> {
-  assertCan(actor, "read", "mandatoryReport");
+  await assertCan(actor, "read", "mandatoryReport");
   const row = isUuid(reportId)
     ? await db().mandatoryReport.findFirst({
         where: { id: reportId, ...scopeWhere(actor) },
@@ -124,7 +124,7 @@ export const REPORT_LIST_SIZE = 100;
 
 /** Every report in scope (or those of one status), newest first, for the /reports list. */
 export async function listMandatoryReports(actor: Actor, filter: { status?: Status } = {}, now: Date = new Date()): Promise<ReportListItem[]> {
-  assertCan(actor, "list", "mandatoryReport");
+  await assertCan(actor, "list", "mandatoryReport");
   const rows = await db().mandatoryReport.findMany({
     where: { ...scopeWhere(actor), ...(filter.status ? { status: filter.status } : {}) },
     select: { id: true, kind: true, status: true, createdAt: true, policeInformedAt: true, child: { select: { name: true, areaName: true } } },

@@ -12,7 +12,7 @@ import type { Actor } from "../session";
  * Returns how many became read.
  */
 export async function markRead(actor: Actor, ids: string[] | "all"): Promise<number> {
-  assertCan(actor, "update", "notification");
+  await assertCan(actor, "update", "notification");
   const only = ids === "all" ? {} : { id: { in: ids.filter((id) => isUuid(id)) } };
   const result = await db().$transaction(async (tx) => {
     if (ids !== "all") {

@@ -17,7 +17,7 @@ type Overdue = { id: string; areaCode: string; name: string; nextVisitOn: Date }
  * announcing the same visit twice. Returns how many were announced.
  */
 export async function announceOverdueVisits(actor: Actor, now: Date = new Date()): Promise<number> {
-  assertCan(actor, "list", "child");
+  await assertCan(actor, "list", "child");
   const today = todayInChina(now);
   const pattern = scopePattern(actor);
   const find = (client: Pick<Tx, "$queryRaw">) =>

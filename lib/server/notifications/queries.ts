@@ -38,7 +38,7 @@ function hrefFor(entity: string, entityId: string | null, params: Record<string,
 
 /** The actor's own notifications, newest first. Never anyone else's: the filter is her user id. */
 export async function listNotifications(actor: Actor): Promise<NotificationItem[]> {
-  assertCan(actor, "list", "notification");
+  await assertCan(actor, "list", "notification");
   const rows = await db().notification.findMany({
     where: { userId: actor.userId },
     select: { id: true, kind: true, entity: true, entityId: true, params: true, createdAt: true, readAt: true },
@@ -60,6 +60,6 @@ export async function listNotifications(actor: Actor): Promise<NotificationItem[
 
 /** For the bell in the header (polled every minute). */
 export async function countUnread(actor: Actor): Promise<number> {
-  assertCan(actor, "read", "notification");
+  await assertCan(actor, "read", "notification");
   return db().notification.count({ where: { userId: actor.userId, readAt: null } });
 }

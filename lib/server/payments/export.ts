@@ -25,7 +25,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * never decrypted. Each export is a bulk export of children's data: one `print` audit row.
  */
 export async function exportPaymentBatch(actor: Actor, input: { batchId: string; format: ExportFormat; locale: Locale }): Promise<ExportFile> {
-  assertCan(actor, "read", "payment");
+  await assertCan(actor, "read", "payment");
   countyOf(actor);
   const row = await db().$transaction(async (tx) => readBatch(tx, actor, input.batchId, "print", { format: input.format, kind: "paymentRoster" }));
   // Thrown after the transaction so that the DENIED audit row is kept.

@@ -28,7 +28,7 @@ const LIST_LIMIT = 240;
 
 /** The county's payment batches, the latest month first. */
 export async function listPaymentBatches(actor: Actor): Promise<PaymentBatchSummary[]> {
-  assertCan(actor, "list", "payment");
+  await assertCan(actor, "list", "payment");
   countyOf(actor);
   const rows = await db().paymentBatch.findMany({
     where: { ...scopeWhere(actor) },
@@ -89,7 +89,7 @@ export function toPaymentRows(row: BatchWithRows): PaymentRow[] {
 
 /** One batch: totals as recorded, and each row's child, village, amount, status and reason. */
 export async function getPaymentBatch(actor: Actor, batchId: string): Promise<PaymentBatchDetail> {
-  assertCan(actor, "read", "payment");
+  await assertCan(actor, "read", "payment");
   countyOf(actor);
   const result = await db().$transaction(async (tx) => {
     const row = await readBatch(tx, actor, batchId, "read");

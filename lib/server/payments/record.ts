@@ -33,7 +33,7 @@ function rosterChanged(roster: RosterEntry[], expected: RecordPaymentsInput["exp
  * batch; a child already paid for the month is not in the roster, so nobody is paid twice.
  */
 export async function recordPayments(actor: Actor, input: RecordPaymentsInput): Promise<PaymentBatchSummary> {
-  assertCan(actor, "create", "payment");
+  await assertCan(actor, "create", "payment");
   countyOf(actor);
   assertPayableMonth(input.month);
   let outcome: Outcome;

@@ -105,7 +105,7 @@ export async function loadRoster(tx: Tx, actor: Actor, benefit: BenefitTypeName,
 
 /** The roster to record for one benefit and month, every row to be paid unless the officer marks an exception. */
 export async function listPaymentRoster(actor: Actor, input: { benefit: BenefitTypeName; month: string }): Promise<PaymentRoster> {
-  assertCan(actor, "list", "payment");
+  await assertCan(actor, "list", "payment");
   countyOf(actor);
   assertPayableMonth(input.month);
   return db().$transaction(async (tx) => {

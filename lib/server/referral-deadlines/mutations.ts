@@ -13,7 +13,7 @@ import { isUniqueViolation } from "../unique-violation";
  * that state keep their due date; the new number applies from the next transition.
  */
 export async function updateReferralDeadline(actor: Actor, input: ReferralDeadlineInput): Promise<{ version: number }> {
-  assertCan(actor, "update", "referralDeadline");
+  await assertCan(actor, "update", "referralDeadline");
   const countyCode = actor.scopePrefix;
   if (!/^\d{6}$/.test(countyCode)) throw new ConflictError("referral.errors.noCounty");
   try {

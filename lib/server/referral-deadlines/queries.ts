@@ -19,7 +19,7 @@ const RECOGNITION: ReferralTypeName = "ORPHAN_RECOGNITION";
 
 /** The working days of each status in the actor's county (a director or supervisor sees her county's). */
 export async function getReferralDeadlines(actor: Actor): Promise<{ countyCode: string; rows: ReferralDeadlineRow[] }> {
-  assertCan(actor, "read", "referralDeadline");
+  await assertCan(actor, "read", "referralDeadline");
   const countyCode = actor.scopePrefix.slice(0, 6);
   if (countyCode.length !== 6) return { countyCode, rows: [] };
   const saved = await db().referralDeadline.findMany({ where: { countyCode }, select: { status: true, workingDays: true, version: true } });

@@ -47,7 +47,7 @@ export type ReferralDetail = {
 
 /** One referral with its approval chain and the moves this actor may make now; out of scope is null (audited). */
 export async function getReferral(actor: Actor, referralId: string): Promise<ReferralDetail | null> {
-  assertCan(actor, "read", "referral");
+  await assertCan(actor, "read", "referral");
   if (!isUuid(referralId)) return null;
   return db().$transaction(async (tx) => {
     const row = await tx.referral.findFirst({

@@ -31,7 +31,7 @@ const DEFAULT_AGENCY: Record<ReferralTypeName, string> = {
  * taken from what the visit recorded. One draft per visit and type: a second tap returns the first.
  */
 export async function createReferralDraftFromNeed(actor: Actor, input: ReferralDraftInput): Promise<{ referralId: string; created: boolean }> {
-  assertCan(actor, "create", "referral");
+  await assertCan(actor, "create", "referral");
   const outcome = await db().$transaction(async (tx) => {
     const visit = isUuid(input.visitId)
       ? await tx.visit.findFirst({

@@ -9,7 +9,7 @@ import type { Actor } from "../session";
 
 /** A referral the director writes for a child of her village; it starts as a DRAFT she then submits. */
 export async function createReferral(actor: Actor, input: CreateReferralInput): Promise<{ referralId: string }> {
-  assertCan(actor, "create", "referral");
+  await assertCan(actor, "create", "referral");
   const created = await db().$transaction(async (tx) => {
     const child = await tx.child.findFirst({ where: { id: input.childId, status: "ACTIVE", ...scopeWhere(actor) }, select: { id: true, areaCode: true } });
     if (!child) {
@@ -32,7 +32,7 @@ export async function createReferral(actor: Actor, input: CreateReferralInput): 
 
 /** The director edits a draft, or a referral the supervisor returned for more information, before submitting it. */
 export async function updateReferral(actor: Actor, input: UpdateReferralInput): Promise<{ referralId: string; version: number }> {
-  assertCan(actor, "create", "referral");
+  await assertCan(actor, "create", "referral");
   const found = await db().$transaction(async (tx) => {
     const current = await tx.referral.findFirst({ where: { id: input.referralId, ...scopeWhere(actor) }, select: { id: true, areaCode: true, status: true } });
     if (!current) {

@@ -64,7 +64,7 @@ export function overdueWhere(today: string): Prisma.ReferralWhereInput {
 }
 
 export async function listReferrals(actor: Actor, filter: ReferralFilter = {}): Promise<ReferralListItem[]> {
-  assertCan(actor, "list", "referral");
+  await assertCan(actor, "list", "referral");
   const today = todayInChina();
   // A malformed child id filters to nothing rather than failing the page.
   const child = filter.childId === undefined ? {} : { childId: isUuid(filter.childId) ? filter.childId : "00000000-0000-0000-0000-000000000000" };
@@ -85,7 +85,7 @@ export type ApprovalQueueItem = ReferralListItem & { submittedOn: string; daysWa
 
 /** The supervisor's approval queue: SUBMITTED referrals in scope, the longest waiting first. */
 export async function listApprovalQueue(actor: Actor, take = 100): Promise<ApprovalQueueItem[]> {
-  assertCan(actor, "list", "referral");
+  await assertCan(actor, "list", "referral");
   const today = todayInChina();
   const rows = await db().referral.findMany({
     where: { ...scopeWhere(actor), status: "SUBMITTED" },
@@ -101,6 +101,6 @@ export async function listApprovalQueue(actor: Actor, take = 100): Promise<Appro
 
 /** For dashboards and workbenches: open referrals in scope past their deadline. */
 export async function countOverdueReferrals(actor: Actor): Promise<number> {
-  assertCan(actor, "list", "referral");
+  await assertCan(actor, "list", "referral");
   return db().referral.count({ where: { ...scopeWhere(actor), ...overdueWhere(todayInChina()) } });
 }

@@ -85,7 +85,7 @@ async function refuse(tx: Tx, actor: Actor, input: TransitionReferralData, error
  * update on (status, version), so of two supervisors deciding at once exactly one wins.
  */
 export async function transitionReferral(actor: Actor, input: TransitionReferralData): Promise<{ referralId: string; status: ReferralStatusName; version: number }> {
-  assertCan(actor, input.to === "CLOSED_UNRESOLVED" || input.to === "REJECTED" ? "close" : "update", "referral");
+  await assertCan(actor, input.to === "CLOSED_UNRESOLVED" || input.to === "REJECTED" ? "close" : "update", "referral");
   const outcome = await db().$transaction(async (tx): Promise<Outcome> => {
     const current = await tx.referral.findFirst({ where: { id: input.referralId, ...scopeWhere(actor) }, select: currentSelect });
     if (!current) return refuse(tx, actor, input, new NotFoundError(), { reason: "notFound" });

@@ -35,8 +35,8 @@ const countsByArea = (rows: Counted[]) => new Map(rows.map((r) => [r.areaCode, r
  * grouped query over the whole township, never a query per village.
  */
 export async function listVillageCards(actor: Actor): Promise<VillageCard[]> {
-  assertCan(actor, "read", "aggregate");
-  assertCan(actor, "list", "child");
+  await assertCan(actor, "read", "aggregate");
+  await assertCan(actor, "list", "child");
   const scope = scopeWhere(actor);
   const prefix = scope.areaCode.startsWith;
   const today = todayInChina();
@@ -84,8 +84,8 @@ export type RecentVisit = {
 
 /** The latest visits in the township, for the supervisor's review of her directors' work. */
 export async function listRecentVisits(actor: Actor, take = 10): Promise<RecentVisit[]> {
-  assertCan(actor, "read", "aggregate");
-  assertCan(actor, "list", "visit");
+  await assertCan(actor, "read", "aggregate");
+  await assertCan(actor, "list", "visit");
   const rows = await db().visit.findMany({
     where: scopeWhere(actor),
     select: { id: true, visitedOn: true, riskLevel: true, createdById: true, child: { select: { id: true, name: true, areaName: true } } },

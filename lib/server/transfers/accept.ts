@@ -18,7 +18,7 @@ type Destination = { areaCode: string; areaName: string };
  * row of hers take the new village's code, so access follows the village and the history moves with her.
  */
 export async function acceptTransfer(actor: Actor, input: { transferId: string; version: number; note?: string }): Promise<void> {
-  assertCan(actor, "update", "transfer");
+  await assertCan(actor, "update", "transfer");
   const result = await db().$transaction(async (tx) => {
     const transfer = await tx.childTransfer.findFirst({
       where: { id: input.transferId, ...receivingScopeWhere(actor) },

@@ -19,7 +19,7 @@ type LockedChild = { id: string; name: string; area_code: string; area_name: str
  * first, so two requests for one child queue up and the second sees the first (at most one open).
  */
 export async function requestTransfer(actor: Actor, input: RequestTransferInput): Promise<{ transferId: string }> {
-  assertCan(actor, "create", "transfer");
+  await assertCan(actor, "create", "transfer");
   const destination = await findVillage(actor, input.toAreaCode);
   const result = await db().$transaction(async (tx) => {
     const [child] = await tx.$queryRaw<LockedChild[]>`
@@ -65,7 +65,7 @@ export async function requestTransfer(actor: Actor, input: RequestTransferInput)
 
 /** The sending director withdraws her request while nobody has decided it. */
 export async function cancelTransfer(actor: Actor, input: CancelTransferInput): Promise<void> {
-  assertCan(actor, "close", "transfer");
+  await assertCan(actor, "close", "transfer");
   const found = await db().$transaction(async (tx) => {
     const transfer = await tx.childTransfer.findFirst({
       where: { id: input.transferId, ...sendingScopeWhere(actor) },
@@ -88,7 +88,7 @@ export async function cancelTransfer(actor: Actor, input: CancelTransferInput): 
 
 /** The receiving township's supervisor refuses the move (with a note); the child stays where she is. */
 export async function rejectTransfer(actor: Actor, input: { transferId: string; version: number; note: string }): Promise<void> {
-  assertCan(actor, "update", "transfer");
+  await assertCan(actor, "update", "transfer");
   const found = await db().$transaction(async (tx) => {
     const transfer = await tx.childTransfer.findFirst({
       where: { id: input.transferId, ...receivingScopeWhere(actor) },

@@ -17,7 +17,7 @@ const LIST_LIMIT = 100;
  * requests first, then the latest decisions. A move inside one township shows on both lists.
  */
 export async function listTransfers(actor: Actor): Promise<TransferLists> {
-  assertCan(actor, "list", "transfer");
+  await assertCan(actor, "list", "transfer");
   const orderBy = [{ status: "asc" as const }, { requestedAt: "desc" as const }];
   const [incoming, outgoing] = await Promise.all([
     db().childTransfer.findMany({ where: receivingScopeWhere(actor), select: transferSelect, orderBy, take: LIST_LIMIT }),
@@ -28,7 +28,7 @@ export async function listTransfers(actor: Actor): Promise<TransferLists> {
 
 /** One transfer seen from either side; out of scope is not found (and audited as denied). */
 export async function getTransfer(actor: Actor, transferId: string): Promise<TransferDto> {
-  assertCan(actor, "read", "transfer");
+  await assertCan(actor, "read", "transfer");
   const row = await db().childTransfer.findFirst({ where: { id: transferId, ...transferScopeWhere(actor) }, select: transferSelect });
   if (!row) {
     await db().$transaction((tx) => writeAudit(tx, actor, { action: "read", entity: "transfer", entityId: transferId, outcome: "DENIED" }));
@@ -39,7 +39,7 @@ export async function getTransfer(actor: Actor, transferId: string): Promise<Tra
 
 /** The child's open request, for the banner on her file (null when none, or the child is out of scope). */
 export async function findOpenTransferForChild(actor: Actor, childId: string): Promise<TransferDto | null> {
-  assertCan(actor, "read", "transfer");
+  await assertCan(actor, "read", "transfer");
   const row = await db().childTransfer.findFirst({
     where: { childId, status: "REQUESTED", ...transferScopeWhere(actor), child: scopeWhere(actor) },
     select: transferSelect,

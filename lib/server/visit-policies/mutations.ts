@@ -14,7 +14,7 @@ import { readVisitPolicy } from "./queries";
  * when there are no rows yet to update conditionally.
  */
 export async function updateVisitPolicy(actor: Actor, input: VisitPolicyInput): Promise<{ version: number }> {
-  assertCan(actor, "update", "visitPolicy");
+  await assertCan(actor, "update", "visitPolicy");
   // Only a county officer's own county: her scope is exactly the 6-digit county code.
   const countyCode = actor.scopePrefix;
   if (!/^\d{6}$/.test(countyCode)) throw new ForbiddenError();

@@ -42,7 +42,7 @@ export function assertCountyInScope(actor: Actor, countyCode: string): void {
 
 /** The visit intervals that apply to a place (a child's village code, or the officer's own county). */
 export async function getVisitPolicy(actor: Actor, areaCode: string): Promise<VisitPolicy> {
-  assertCan(actor, "read", "visitPolicy");
+  await assertCan(actor, "read", "visitPolicy");
   const countyCode = countyCodeOf(areaCode);
   assertCountyInScope(actor, countyCode);
   return readVisitPolicy(db(), countyCode);

@@ -36,7 +36,7 @@ async function findSavedVisit(client: Pick<Tx, "visit" | "mandatoryReport">, act
  * request id, e.g. after a lost response on a weak signal) returns what the first one saved.
  */
 export async function recordVisit(actor: Actor, input: RecordVisitInput): Promise<SavedVisit> {
-  assertCan(actor, "create", "visit");
+  await assertCan(actor, "create", "visit");
   let saved: SavedVisit | null;
   try {
     saved = await db().$transaction((tx) => insertVisit(tx, actor, input));
@@ -118,7 +118,7 @@ async function finishVisit(
  * urgent safety check raises the report the visit did not have yet.
  */
 export async function updateVisit(actor: Actor, input: UpdateVisitInput): Promise<SavedVisit> {
-  assertCan(actor, "update", "visit");
+  await assertCan(actor, "update", "visit");
   const outcome = await db().$transaction(async (tx) => {
     const visit = isUuid(input.visitId)
       ? await tx.visit.findFirst({

@@ -100,7 +100,7 @@ function toVisitDetail(actor: Actor, row: VisitRow): VisitDetail {
 
 /** A child's visits, newest first, with who recorded each and which needs already became referrals. */
 export async function listChildVisits(actor: Actor, childId: string, take = 20): Promise<VisitListItem[]> {
-  assertCan(actor, "list", "visit");
+  await assertCan(actor, "list", "visit");
   if (!isUuid(childId)) return [];
   const rows = await db().visit.findMany({
     where: { childId, ...scopeWhere(actor) },
@@ -133,7 +133,7 @@ export type VisitForEdit = VisitDetail & {
 
 /** One visit for its edit page; the read is audited like a read of the child's file. */
 export async function getVisit(actor: Actor, visitId: string): Promise<VisitForEdit> {
-  assertCan(actor, "read", "visit");
+  await assertCan(actor, "read", "visit");
   const found = await db().$transaction(async (tx) => {
     const row = isUuid(visitId)
       ? await tx.visit.findFirst({
