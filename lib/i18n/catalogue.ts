@@ -2,6 +2,7 @@
 // Static imports keep the catalogues in the bundle; tests/unit/messages.test.ts checks that no two
 // files define the same top-level namespace.
 import zhCore from "@/messages/zh-CN/core.json";
+import zhAccount from "@/messages/zh-CN/account.json";
 import zhEnums from "@/messages/zh-CN/enums.json";
 import zhChild from "@/messages/zh-CN/child.json";
 import zhHousehold from "@/messages/zh-CN/household.json";
@@ -16,11 +17,13 @@ import zhReferral from "@/messages/zh-CN/referral.json";
 import zhNotification from "@/messages/zh-CN/notification.json";
 import zhTransfer from "@/messages/zh-CN/transfer.json";
 import zhUserAdmin from "@/messages/zh-CN/user-admin.json";
+import zhAdminUsers from "@/messages/zh-CN/admin-users.json";
 import zhEntitlement from "@/messages/zh-CN/entitlement.json";
 import zhEligibility from "@/messages/zh-CN/eligibility.json";
 import zhPayment from "@/messages/zh-CN/payment.json";
 import zhEntitlementDocument from "@/messages/zh-CN/entitlement-document.json";
 import enCore from "@/messages/en/core.json";
+import enAccount from "@/messages/en/account.json";
 import enEnums from "@/messages/en/enums.json";
 import enChild from "@/messages/en/child.json";
 import enHousehold from "@/messages/en/household.json";
@@ -35,6 +38,7 @@ import enReferral from "@/messages/en/referral.json";
 import enNotification from "@/messages/en/notification.json";
 import enTransfer from "@/messages/en/transfer.json";
 import enUserAdmin from "@/messages/en/user-admin.json";
+import enAdminUsers from "@/messages/en/admin-users.json";
 import enEntitlement from "@/messages/en/entitlement.json";
 import enEligibility from "@/messages/en/eligibility.json";
 import enPayment from "@/messages/en/payment.json";
@@ -45,6 +49,7 @@ import type { Messages } from "./translate";
 export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
   "zh-CN": {
     core: zhCore,
+    account: zhAccount,
     enums: zhEnums,
     child: zhChild,
     household: zhHousehold,
@@ -59,6 +64,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     notification: zhNotification,
     transfer: zhTransfer,
     "user-admin": zhUserAdmin,
+    "admin-users": zhAdminUsers,
     entitlement: zhEntitlement,
     eligibility: zhEligibility,
     payment: zhPayment,
@@ -66,6 +72,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
   },
   en: {
     core: enCore,
+    account: enAccount,
     enums: enEnums,
     child: enChild,
     household: enHousehold,
@@ -80,6 +87,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     notification: enNotification,
     transfer: enTransfer,
     "user-admin": enUserAdmin,
+    "admin-users": enAdminUsers,
     entitlement: enEntitlement,
     eligibility: enEligibility,
     payment: enPayment,
