@@ -13,7 +13,6 @@ import { decryptField } from "../field-crypto";
 import { guardianSelect, parentsSelect, toGuardianDto, toParentsDto } from "../households/dto";
 import type { Actor } from "../session";
 import { actorNames } from "../users/actor-names";
-import { isProtected } from "./protected-categories";
 
 const fileSelect = {
   id: true,
@@ -175,10 +174,10 @@ export async function getChildFile(actor: Actor, childId: string, options: { for
       await writeAudit(tx, actor, { action: "read", entity: "child", entityId: childId, outcome: "DENIED" });
       return null;
     }
-    // HIV status only with the dedicated permission, and never on paper; a read that shows it says so.
+    // HIV status only with the dedicated permission, and never on paper. Every read that could show it says
+    // so, whether or not the child has it: the audit trail must not itself tell auditors who is affected.
     const showProtected = actor.hivAccess && !options.forPaper;
-    const showsHiv = showProtected && row.categories.some((c) => isProtected(c.category as ChildCategoryName));
-    await writeAudit(tx, actor, { action: "read", entity: "child", entityId: row.id, areaCode: row.areaCode, ...(showsHiv ? { details: { hiv: true } } : {}) });
+    await writeAudit(tx, actor, { action: "read", entity: "child", entityId: row.id, areaCode: row.areaCode, ...(showProtected ? { details: { protectedView: true } } : {}) });
     const viewers = VIEWER_ROLES.includes(actor.role) ? await listFileViewers(tx, row.id) : null;
     return toChildFile(row, actor.role, viewers, showProtected);
   });

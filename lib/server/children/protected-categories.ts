@@ -16,7 +16,7 @@ export function isProtected(category: ChildCategoryName): boolean {
 export async function assertMayRecord(actor: Actor, categories: { category: ChildCategoryName }[], attempt: { action: "create" | "update"; childId?: string }) {
   if (actor.hivAccess || !categories.some((c) => isProtected(c.category))) return;
   await db().$transaction((tx) =>
-    writeAudit(tx, actor, { action: attempt.action, entity: "child", entityId: attempt.childId ?? null, outcome: "DENIED", details: { hiv: true } }),
+    writeAudit(tx, actor, { action: attempt.action, entity: "child", entityId: attempt.childId ?? null, outcome: "DENIED", details: { reason: "permission" } }),
   );
   throw new ValidationError({ categories: ["registration.errors.categoryProtected"] });
 }

@@ -66,10 +66,6 @@ async function reportIfAlone(tx: Tx, actor: Actor, child: { id: string; areaCode
   return report.id;
 }
 
-/** Recording HIV status is itself worth a mark in the audit row (it needs the dedicated permission). */
-function hivDetail(categories: { category: CreateChildInput["categories"][number]["category"] }[]) {
-  return categories.some((c) => isProtected(c.category)) ? { hiv: true } : {};
-}
 
 export type CreatedChild = { childId: string; childAloneReportId: string | null };
 
@@ -140,7 +136,7 @@ async function insertChild(actor: Actor, input: CreateChildInput): Promise<Creat
       entity: "child",
       entityId: child.id,
       areaCode: child.areaCode,
-      details: { householdId: household.id, confirmedNotDuplicate: duplicates.candidates.length > 0, ...hivDetail(input.categories) },
+      details: { householdId: household.id, confirmedNotDuplicate: duplicates.candidates.length > 0 },
     });
     return { childId: child.id, childAloneReportId };
   });
@@ -217,7 +213,7 @@ export async function updateChild(actor: Actor, input: UpdateChildInput): Promis
     const childAloneReportId = child.livingArrangement === "ALONE" ? null : await reportIfAlone(tx, actor, child, input);
     const idChanged = Boolean(input.idNumber) && blindIndex(input.idNumber) !== child.idNumberHash;
     const idRemoved = input.noId && child.idNumberHash !== null;
-    await writeAudit(tx, actor, { action: "update", entity: "child", entityId: child.id, areaCode: child.areaCode, details: { idChanged, idRemoved, ...hivDetail(added) } });
+    await writeAudit(tx, actor, { action: "update", entity: "child", entityId: child.id, areaCode: child.areaCode, details: { idChanged, idRemoved } });
     return { childId: child.id, childAloneReportId };
   });
   if (!result) throw new NotFoundError();
