@@ -2,12 +2,14 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { BACKGROUND_HEADER } from "@/lib/auth/session-cookie";
 import { UNREAD_QUERY_KEY } from "./query-keys";
 
 const POLL_MS = 60_000;
 
 async function fetchUnread(): Promise<number> {
-  const response = await fetch("/api/v1/notifications", { headers: { accept: "application/json" } });
+  // Marked as background: a tab left open must still time out after 30 idle minutes.
+  const response = await fetch("/api/v1/notifications", { headers: { accept: "application/json", [BACKGROUND_HEADER]: "1" } });
   if (!response.ok) throw new Error(`notifications ${response.status}`);
   const body = (await response.json()) as { unread: number };
   return body.unread;

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { loginSchema } from "@/lib/schemas/auth";
 import { LoginThrottledError, unsafeEndSession, unsafeLogin } from "@/lib/server/auth/login";
 import { SESSION_ABSOLUTE_HOURS } from "@/lib/server/session";
+import { clientIp } from "./client-ip";
 import { SESSION_COOKIE } from "./session-cookie";
 
 
@@ -35,10 +36,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = loginSchema.safeParse({ loginName: credentials?.loginName, password: credentials?.password });
         if (!parsed.success) return null;
-        const forwarded = headerValue(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim();
         const result = await unsafeLogin({
           ...parsed.data,
-          ipAddress: forwarded ?? headerValue(req?.headers, "x-real-ip"),
+          ipAddress: clientIp(headerValue(req?.headers, "x-forwarded-for")),
           userAgent: headerValue(req?.headers, "user-agent"),
         }).catch((error: unknown) => {
           // next-auth hands a thrown message to signIn() as result.error: the form shows "too many attempts".

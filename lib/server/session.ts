@@ -81,7 +81,11 @@ export function pendingStepFor(user: { role: RoleName; mustChangePassword: boole
  * Checks in the database that the session is live and the user still active (so logout and deactivation
  * take effect at once), applies the idle timeout, and says which step the session still owes.
  */
-export async function resolvePendingStep(sessionId: string | undefined, requestId?: string): Promise<SessionHolder | null> {
+/** `background`: a request the app makes by itself (the bell's poll); it must not keep an idle session alive. */
+export type ResolveOptions = { requestId?: string; background?: boolean };
+
+export async function resolvePendingStep(sessionId: string | undefined, options: ResolveOptions | string = {}): Promise<SessionHolder | null> {
+  const { requestId, background = false } = typeof options === "string" ? { requestId: options } : options;
   if (!isUuid(sessionId)) return null;
   const now = new Date();
   const session = await db().session.findFirst({
@@ -106,7 +110,7 @@ export async function resolvePendingStep(sessionId: string | undefined, requestI
   const { user } = session;
   if (scopePrefixFor(user.role, user.areaCode) === null) return null;
   // Touch at most once a minute: enough for the idle timeout, cheap for the database.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+  if (!background && now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   return {
@@ -127,8 +131,8 @@ export async function resolvePendingStep(sessionId: string | undefined, requestI
  * Turns a session id from the signed cookie into an Actor: only for a live session that owes no step
  * (second factor, forced password change, enrolment), so every data-layer call refuses until it is done.
  */
-export async function resolveActor(sessionId: string | undefined, requestId?: string): Promise<Actor | null> {
-  const holder = await resolvePendingStep(sessionId, requestId);
+export async function resolveActor(sessionId: string | undefined, options: ResolveOptions | string = {}): Promise<Actor | null> {
+  const holder = await resolvePendingStep(sessionId, options);
   if (!holder || holder.step !== null) return null;
   const scopePrefix = scopePrefixFor(holder.role, holder.areaCode);
   if (scopePrefix === null) return null;
