@@ -19,6 +19,7 @@ import {
   updateUserProfile,
 } from "@/lib/server/users/admin-mutations";
 import { getManagedUser, listManagedUsers, USER_PAGE_SIZE } from "@/lib/server/users/admin-queries";
+import { canManageAccount } from "@/lib/server/users/admin-scope";
 import { verifyPassword } from "@/lib/server/auth/passwords";
 import { makeVillage } from "../factories/areas";
 import { makeChild } from "../factories/children";
@@ -267,15 +268,107 @@ describe("changing an account", () => {
 });
 
 describe("an administrator's limits", () => {
-  it("cannot deactivate herself (audited DENIED), and the edit form takes no role, so she cannot demote herself", async () => {
+  it("cannot change her own account here (not found, audited DENIED), and the edit form takes no role, so she cannot demote herself", async () => {
     const self = await signedIn("SYSTEM_ADMIN", PROVINCE);
-    const error = await deactivateUser(self, await ref(self.userId)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ForbiddenError);
-    expect((error as ForbiddenError).messageKey).toBe("userAdmin.errors.self");
-    expect((await db().user.findUniqueOrThrow({ where: { id: self.userId } })).isActive).toBe(true);
-    expect(await audits(self, self.userId)).toEqual([{ action: "close", outcome: "DENIED", details: { isActive: false } }]);
+    await expect(deactivateUser(self, await ref(self.userId))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resetUserPassword(self, await ref(self.userId))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db().user.findUniqueOrThrow({ where: { id: self.userId }, select: { isActive: true, version: true } })).toEqual({ isActive: true, version: 1 });
+    expect(await audits(self, self.userId)).toEqual([
+      { action: "close", outcome: "DENIED", details: null },
+      { action: "update", outcome: "DENIED", details: null },
+    ]);
+    expect((await getManagedUser(self, self.userId)).manageable).toBe(false);
     expect(updateUserSchema.safeParse({ ...(await ref(self.userId)), displayName: "我", phone: "", role: "VILLAGE_DIRECTOR" }).success).toBe(false);
     expect(updateUserSchema.safeParse({ ...(await ref(self.userId)), displayName: "我", phone: "", areaCode: "" }).success).toBe(false);
+  });
+
+  it("follows one rule for whose account she may create or change", async () => {
+    const at = (scope: string) => ({ userId: "00000000-0000-4000-8000-000000000001", scopePrefix: scope }) as Actor;
+    const table: [string, RoleName, string, boolean][] = [
+      // actor scope, target role, target area, may manage
+      ["", "SYSTEM_ADMIN", PROVINCE, true],
+      ["", "AUDITOR", PROVINCE, true],
+      ["", "SYSTEM_ADMIN", "", false],
+      ["", "AUDITOR", "000000000000", false],
+      ["", "MINISTRY_OFFICER", "", true],
+      ["43", "SYSTEM_ADMIN", COUNTY, true],
+      ["43", "AUDITOR", "430100000000", true],
+      ["43", "SYSTEM_ADMIN", PROVINCE, false],
+      ["43", "AUDITOR", PROVINCE, false],
+      ["43", "AUDITOR", "", false],
+      ["43", "SYSTEM_ADMIN", "440100000000", false],
+      ["43", "PROVINCE_OFFICER", PROVINCE, true],
+      ["43", "COUNTY_OFFICER", COUNTY, true],
+      ["43", "VILLAGE_DIRECTOR", A, true],
+      ["43", "VILLAGE_DIRECTOR", OTHER, false],
+      ["43", "MINISTRY_OFFICER", "", false],
+      ["430121", "SYSTEM_ADMIN", COUNTY, false],
+      ["430121", "AUDITOR", COUNTY, false],
+      ["430121", "TOWNSHIP_SUPERVISOR", "430121101000", true],
+      ["430121", "COUNTY_OFFICER", COUNTY, true],
+    ];
+    for (const [scope, role, areaCode, expected] of table) {
+      expect([scope, role, areaCode, canManageAccount(at(scope), { role, areaCode })]).toEqual([scope, role, areaCode, expected]);
+    }
+    const actor = at("43");
+    expect(canManageAccount(actor, { id: actor.userId, role: "VILLAGE_DIRECTOR", areaCode: A })).toBe(false);
+  });
+
+  it("cannot take over a peer administrator or auditor: every change is not found, audited DENIED, and changes nothing", async () => {
+    const peers = [await signedIn("SYSTEM_ADMIN", PROVINCE), await signedIn("AUDITOR", PROVINCE), await signedIn("AUDITOR", "")];
+    for (const peer of peers) {
+      const r = await ref(peer.userId);
+      const attempts = [
+        () => updateUserProfile(provinceAdmin, { ...r, displayName: "改名", phone: "" }),
+        () => deactivateUser(provinceAdmin, r),
+        () => reactivateUser(provinceAdmin, r),
+        () => resetUserPassword(provinceAdmin, r),
+        () => endUserSessions(provinceAdmin, r),
+        () => resetSecondFactor(provinceAdmin, r),
+        () => unlockUser(provinceAdmin, r),
+        () => setHivAccess(provinceAdmin, { ...r, hivAccess: false }),
+      ];
+      for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
+      const row = await db().user.findUniqueOrThrow({ where: { id: peer.userId }, select: { version: true, isActive: true, totpEnabledAt: true, mustChangePassword: true } });
+      expect(row).toMatchObject({ version: 1, isActive: true, mustChangePassword: false });
+      expect(row.totpEnabledAt).not.toBeNull();
+      expect(await resolveActor(peer.sessionId)).not.toBeNull();
+      const denied = await audits(provinceAdmin, peer.userId);
+      expect(denied.map((a) => [a.action, a.outcome])).toEqual(attempts.map((_, i) => [i === 1 ? "close" : "update", "DENIED"]));
+    }
+    const peerAdmin = await getManagedUser(provinceAdmin, peers[0]!.userId);
+    expect(peerAdmin.manageable).toBe(false);
+  });
+
+  it("creates administrators and auditors only below her level, refused ones audited DENIED", async () => {
+    const county = await createUser(provinceAdmin, input({ role: "SYSTEM_ADMIN", areaCode: COUNTY }));
+    expect((await getManagedUser(provinceAdmin, county.userId)).manageable).toBe(true);
+    const province = await createUser(nationalAdmin, input({ role: "AUDITOR", areaCode: PROVINCE }));
+    expect((await getManagedUser(nationalAdmin, province.userId)).manageable).toBe(true);
+    const before = await db().auditEvent.count({ where: { actorId: provinceAdmin.userId, action: "create", outcome: "DENIED" } });
+    for (const peer of [{ role: "SYSTEM_ADMIN", areaCode: PROVINCE, loginName: "peer-admin" }, { role: "AUDITOR", areaCode: PROVINCE, loginName: "peer-auditor" }]) {
+      const error = await createUser(provinceAdmin, input(peer)).catch((e: unknown) => e);
+      expect((error as ValidationError).fieldErrors).toEqual({ areaCode: ["userAdmin.errors.area"] });
+    }
+    expect(await db().auditEvent.count({ where: { actorId: provinceAdmin.userId, action: "create", outcome: "DENIED" } })).toBe(before + 2);
+    expect(await db().user.count({ where: { loginName: { in: ["peer-admin", "peer-auditor"] } } })).toBe(0);
+  });
+
+  it("a refused HIV grant to an auditor leaves one committed DENIED row", async () => {
+    const auditor = await makeUser({ role: "AUDITOR", areaCode: COUNTY });
+    const error = await setHivAccess(provinceAdmin, { ...(await ref(auditor.id)), hivAccess: true }).catch((e: unknown) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({ hivAccess: ["userAdmin.errors.hivRole"] });
+    expect(await db().user.findUniqueOrThrow({ where: { id: auditor.id }, select: { hivAccess: true, version: true } })).toEqual({ hivAccess: false, version: 1 });
+    const rows = await db().auditEvent.findMany({ where: { actorId: provinceAdmin.userId, entityId: auditor.id }, select: { action: true, entity: true, outcome: true, areaCode: true, details: true } });
+    expect(rows).toEqual([{ action: "update", entity: "user", outcome: "DENIED", areaCode: COUNTY, details: { hivAccess: true } }]);
+  });
+
+  it("a non-administrator's deactivation leaves exactly one DENIED row", async () => {
+    const supervisor = await actorFor("TOWNSHIP_SUPERVISOR", "430121102000");
+    const user = await makeUser({ role: "VILLAGE_DIRECTOR", areaCode: B });
+    await expect(deactivateUser(supervisor, await ref(user.id))).rejects.toBeInstanceOf(ForbiddenError);
+    const rows = await db().auditEvent.findMany({ where: { actorId: supervisor.userId }, select: { action: true, entity: true, entityId: true, outcome: true } });
+    expect(rows).toEqual([{ action: "close", entity: "user", entityId: user.id, outcome: "DENIED" }]);
   });
 
   it("reads no case data: listing children or opening a child's file is refused", async () => {

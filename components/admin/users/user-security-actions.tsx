@@ -17,10 +17,10 @@ import { TemporaryPasswordNotice } from "@/components/users/temporary-password-n
 import { userRefSchema } from "@/lib/schemas/admin-user";
 import type { ManagedUserDto } from "@/lib/server/users/admin-queries";
 
-type Props = { user: ManagedUserDto; isSelf: boolean };
+type Props = { user: ManagedUserDto };
 
-/** Deactivate or reactivate, reset the password (shown once), end sessions, reset the second factor, unlock. */
-export function UserSecurityActions({ user, isSelf }: Props) {
+/** For an account she may change (never her own): deactivate or reactivate, reset the password (shown once), end sessions, reset the second factor, unlock. */
+export function UserSecurityActions({ user }: Props) {
   const { t } = useI18n();
   const router = useRouter();
   const [password, setPassword] = useState<string | null>(null);
@@ -70,7 +70,7 @@ export function UserSecurityActions({ user, isSelf }: Props) {
             {t("userAdmin.unlock")}
           </Button>
         )}
-        {user.isActive && !isSelf && (
+        {user.isActive && (
           <Button type="button" variant="ghost" disabled={pending} onClick={() => run(forms.deactivate, null, "userAdmin.confirmDeactivate")}>
             {t("userAdmin.deactivate")}
           </Button>

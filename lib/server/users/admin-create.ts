@@ -7,7 +7,7 @@ import { ValidationError } from "../errors";
 import { encryptOptional } from "../field-crypto";
 import { scopePrefixFor, type Actor } from "../session";
 import { isUniqueViolation } from "../unique-violation";
-import { assertUserAdmin, managedUserWhere } from "./admin-scope";
+import { assertUserAdmin, canManageAccount } from "./admin-scope";
 import { generateTemporaryPassword } from "./temporary-password";
 
 export type CreatedUser = { userId: string; loginName: string; temporaryPassword: string };
@@ -16,19 +16,19 @@ const AREA_ERROR = { areaCode: ["userAdmin.errors.area"] };
 
 /**
  * The area of a new account: of the role's level (the same rule the session gate applies), on file and
- * current, and inside the administrator's jurisdiction. Returns the code to store ("" for a national role).
+ * current, and within the administrator's reach (canManageAccount: no peer or wider administrator or auditor).
+ * Returns the code to store ("" for a national role).
  */
 async function checkArea(tx: Tx, actor: Actor, input: CreateUserInput): Promise<string | "denied" | null> {
   const prefix = scopePrefixFor(input.role, input.areaCode);
   if (prefix === null) return null;
-  const own = managedUserWhere(actor).areaCode.startsWith;
-  if (!prefix.startsWith(own)) return "denied";
+  if (!canManageAccount(actor, { role: input.role, areaCode: input.areaCode })) return "denied";
   if (prefix === "") return "";
   const area = await tx.adminArea.findFirst({ where: { code: input.areaCode, validTo: null }, select: { code: true } });
   return area ? area.code : null;
 }
 
-/** An account of any role at an area of her jurisdiction, with a temporary password shown once. */
+/** An account at an area of her jurisdiction (an overseer's only below her level), with a temporary password shown once. */
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<CreatedUser> {
   await assertUserAdmin(actor, "create");
   const temporaryPassword = generateTemporaryPassword();

@@ -5,10 +5,10 @@ import type { Operation } from "../access/policy";
 import { writeAudit } from "../audit";
 import { hashPassword } from "../auth/passwords";
 import { db, type Tx } from "../db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { decryptOptional, encryptOptional } from "../field-crypto";
 import type { Actor } from "../session";
-import { assertUserAdmin, managedUserWhere } from "./admin-scope";
+import { assertUserAdmin, canManageAccount, managedUserWhere } from "./admin-scope";
 import { generateTemporaryPassword } from "./temporary-password";
 
 type Details = Record<string, string | boolean>;
@@ -19,8 +19,8 @@ type Change = {
   details: Details | ((target: Target) => Details);
   data: Record<string, unknown>;
   endSessions?: boolean;
-  /** Checks on the account itself (e.g. HIV permission only for case roles); runs before any write. */
-  check?: (target: Target) => void;
+  /** Checks on the account itself (e.g. HIV permission only for case roles): the refusal, or nothing to go on. */
+  check?: (target: Target) => Error | undefined;
   /** More writes in the same transaction (e.g. deleting recovery codes). */
   also?: (tx: Tx, target: Target) => Promise<unknown>;
 };
@@ -31,35 +31,36 @@ function revokeSessions(tx: Tx, userId: string) {
 }
 
 /**
- * One change to one account of the jurisdiction, on the version the administrator saw, with its audit
- * row in the same transaction. Another jurisdiction's account is not found (audited DENIED, committed).
+ * One change to one account within the administrator's reach (canManageAccount), on the version she saw,
+ * with its audit row in the same transaction. Any other account (another jurisdiction's, a peer or wider
+ * administrator's or auditor's, her own) is not found; a refused check is a field error. Both refusals
+ * are audited DENIED and committed before the error is thrown.
  */
 async function changeUser(actor: Actor, input: UserRefInput, change: Change): Promise<void> {
   await assertUserAdmin(actor, change.action, input.userId);
-  const found = await db().$transaction(async (tx) => {
+  const refusal = await db().$transaction(async (tx): Promise<Error | null> => {
+    const denied = { action: change.action, entity: "user", entityId: input.userId, outcome: "DENIED" } as const;
     const where = { id: input.userId, ...managedUserWhere(actor) };
     const target = await tx.user.findFirst({ where, select: { id: true, areaCode: true, role: true, displayName: true, phone: true } });
-    if (!target) {
-      await writeAudit(tx, actor, { action: change.action, entity: "user", entityId: input.userId, outcome: "DENIED" });
-      return false;
+    if (!target || !canManageAccount(actor, target)) {
+      await writeAudit(tx, actor, denied);
+      return new NotFoundError();
     }
-    change.check?.(target);
+    const details = typeof change.details === "function" ? change.details(target) : change.details;
+    const refused = change.check?.(target);
+    if (refused) {
+      await writeAudit(tx, actor, { ...denied, areaCode: target.areaCode, details });
+      return refused;
+    }
     const updated = await tx.user.updateMany({ where: { ...where, version: input.version }, data: { ...change.data, version: { increment: 1 } } });
     if (updated.count === 0) throw new ConflictError();
     if (change.endSessions) await revokeSessions(tx, target.id);
     await change.also?.(tx, target);
-    const details = typeof change.details === "function" ? change.details(target) : change.details;
     await writeAudit(tx, actor, { action: change.action, entity: "user", entityId: target.id, areaCode: target.areaCode, details });
-    return true;
+    return null;
   });
-  if (!found) throw new NotFoundError();
-}
-
-/** An administrator cannot lock herself out: the refusal is audited like any other. */
-async function refuseSelf(actor: Actor, input: UserRefInput, action: Operation, details: Details): Promise<void> {
-  if (input.userId !== actor.userId) return;
-  await db().$transaction((tx) => writeAudit(tx, actor, { action, entity: "user", entityId: actor.userId, outcome: "DENIED", details }));
-  throw new ForbiddenError("userAdmin.errors.self");
+  // Thrown after the commit, so the DENIED row stays on record.
+  if (refusal) throw refusal;
 }
 
 /** Name and phone; the audit row says which changed, never the values. */
@@ -70,8 +71,6 @@ export async function updateUserProfile(actor: Actor, input: UpdateUserInput): P
 
 /** The person leaves: the account stops and every session of it ends now. */
 export async function deactivateUser(actor: Actor, input: UserRefInput): Promise<void> {
-  await assertUserAdmin(actor, "close", input.userId);
-  await refuseSelf(actor, input, "close", { isActive: false });
   await changeUser(actor, input, { action: "close", details: { isActive: false, sessions: "ended" }, data: { isActive: false }, endSessions: true });
 }
 
@@ -119,8 +118,6 @@ export async function setHivAccess(actor: Actor, input: HivAccessInput): Promise
     action: "update",
     details: { hivAccess: input.hivAccess },
     data: { hivAccess: input.hivAccess },
-    check: (target) => {
-      if (input.hivAccess && !CASE_ROLES.includes(target.role)) throw new ValidationError({ hivAccess: ["userAdmin.errors.hivRole"] });
-    },
+    check: (target) => (input.hivAccess && !CASE_ROLES.includes(target.role) ? new ValidationError({ hivAccess: ["userAdmin.errors.hivRole"] }) : undefined),
   });
 }

@@ -9,7 +9,7 @@ import { NotFoundError } from "../errors";
 import { decryptOptional } from "../field-crypto";
 import type { Actor } from "../session";
 import { isUuid } from "@/lib/domain/ids";
-import { assertUserAdmin, managedUserWhere } from "./admin-scope";
+import { assertUserAdmin, canManageAccount, managedUserWhere } from "./admin-scope";
 
 export const USER_PAGE_SIZE = 50;
 
@@ -28,6 +28,8 @@ export type ManagedUserDto = {
   mustChangePassword: boolean;
   lastLoginAt: string | null;
   version: number;
+  /** Whether she may change it (canManageAccount): not her own, nor a peer or wider administrator's or auditor's. */
+  manageable: boolean;
 };
 
 // Never the password hash (omitted by the client), the TOTP secret or recovery codes.
@@ -54,7 +56,7 @@ async function areaNames(client: Pick<Tx, "adminArea">, codes: string[]): Promis
   return new Map(areas.map((a) => [a.code, shortAreaName(a.name)]));
 }
 
-function toManagedUser(row: ManagedUserRow, names: Map<string, string>, now: Date): ManagedUserDto {
+function toManagedUser(actor: Actor, row: ManagedUserRow, names: Map<string, string>, now: Date): ManagedUserDto {
   return {
     id: row.id,
     loginName: row.loginName,
@@ -71,6 +73,7 @@ function toManagedUser(row: ManagedUserRow, names: Map<string, string>, now: Dat
     mustChangePassword: row.mustChangePassword,
     lastLoginAt: row.sessions[0]?.createdAt.toISOString() ?? null,
     version: row.version,
+    manageable: canManageAccount(actor, row),
   };
 }
 
@@ -95,7 +98,7 @@ export async function listManagedUsers(actor: Actor, query: UserListQuery = {}) 
   ]);
   const names = await areaNames(db(), rows.map((r) => r.areaCode));
   const now = new Date();
-  return { users: rows.map((r) => toManagedUser(r, names, now)), total, page, pageCount: Math.max(1, Math.ceil(total / USER_PAGE_SIZE)) };
+  return { users: rows.map((r) => toManagedUser(actor, r, names, now)), total, page, pageCount: Math.max(1, Math.ceil(total / USER_PAGE_SIZE)) };
 }
 
 /** One account of the jurisdiction; any other id is not found (and the attempt audited). Reads are audited. */
@@ -109,7 +112,7 @@ export async function getManagedUser(actor: Actor, userId: string): Promise<Mana
       return null;
     }
     await writeAudit(tx, actor, { action: "read", entity: "user", entityId: row.id, areaCode: row.areaCode });
-    return toManagedUser(row, await areaNames(tx, [row.areaCode]), new Date());
+    return toManagedUser(actor, row, await areaNames(tx, [row.areaCode]), new Date());
   });
   if (!user) throw new NotFoundError();
   return user;

@@ -41,13 +41,21 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </p>
         <UserBadges user={user} t={t} />
       </div>
-      <Card title={t("userAdmin.profile")}>
-        <UserProfileForm user={user} />
-      </Card>
-      <Card title={t("userAdmin.account")}>
-        <UserSecurityActions user={user} isSelf={user.id === actor.userId} />
-      </Card>
-      {CASE_ROLES.includes(user.role) ? <HivAccessCard user={user} /> : null}
+      {user.manageable ? (
+        <>
+          <Card title={t("userAdmin.profile")}>
+            <UserProfileForm user={user} />
+          </Card>
+          <Card title={t("userAdmin.account")}>
+            <UserSecurityActions user={user} />
+          </Card>
+          {CASE_ROLES.includes(user.role) ? <HivAccessCard user={user} /> : null}
+        </>
+      ) : (
+        <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700" data-testid="not-manageable">
+          {t(user.id === actor.userId ? "userAdmin.ownAccount" : "userAdmin.higherLevel")}
+        </p>
+      )}
     </div>
   );
 }
