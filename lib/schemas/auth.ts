@@ -49,3 +49,12 @@ export const secondFactorCodeSchema = z.strictObject({
 });
 
 export type SecondFactorCodeInput = z.infer<typeof secondFactorCodeSchema>;
+
+// Turning the second factor off asks for the password again: a session left open must not be enough.
+export const disableTwoFactorSchema = z.strictObject({
+  currentPassword: z
+    .string()
+    .min(1, { error: "account.errors.currentRequired" })
+    .max(256)
+    .refine((s) => !hasControlChars(s), { error: "account.errors.currentRequired" }),
+});

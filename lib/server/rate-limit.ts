@@ -54,13 +54,22 @@ export async function usedPoints(spec: LimitSpec, key: string): Promise<number> 
   return res?.consumedPoints ?? 0;
 }
 
-/** Uses one point; false when the key was already over its limit. Store errors propagate (fail closed). */
-export async function consumePoint(spec: LimitSpec, key: string): Promise<boolean> {
+/**
+ * Uses one point in a single atomic upsert, so parallel callers can never all pass a check made before
+ * counting: `allowed` is false once the key is over its limit; `used` counts this point. Store errors
+ * propagate (fail closed).
+ */
+export async function consumePoint(spec: LimitSpec, key: string): Promise<{ allowed: boolean; used: number }> {
   try {
-    await rateLimiter(spec).consume(key);
-    return true;
+    const res = await rateLimiter(spec).consume(key);
+    return { allowed: true, used: res.consumedPoints };
   } catch (error) {
-    if (error instanceof RateLimiterRes) return false;
+    if (error instanceof RateLimiterRes) return { allowed: false, used: error.consumedPoints };
     throw error;
   }
+}
+
+/** Gives a consumed point back (a limit that should count only failures, consumed before the check). */
+export async function refundPoint(spec: LimitSpec, key: string): Promise<void> {
+  await rateLimiter(spec).reward(key, 1);
 }

@@ -4,15 +4,17 @@ import { getOwnAccount } from "@/lib/server/auth/account";
 import { confirmTotpEnrolment, disableSecondFactor, prepareTotpEnrolment, verifySecondFactor } from "@/lib/server/auth/second-factor";
 import { MAX_FAILED_LOGINS } from "@/lib/server/auth/failures";
 import { db, disconnectDb } from "@/lib/server/db";
-import { ForbiddenError } from "@/lib/server/errors";
+import { ForbiddenError, ValidationError } from "@/lib/server/errors";
+import { closeRateLimitPool } from "@/lib/server/rate-limit";
 import { resolveActor, resolvePendingStep } from "@/lib/server/session";
 import { makeVillage } from "../factories/areas";
-import { makeUser } from "../factories/users";
+import { FACTORY_PASSWORD, makeUser } from "../factories/users";
 import { enableTestTotp, openSession, TEST_TOTP_SECRET } from "../support/actors";
 import { onTestDatabaseClose, setupTestDatabase } from "../support/test-database";
 
 setupTestDatabase();
 onTestDatabaseClose(disconnectDb);
+onTestDatabaseClose(closeRateLimitPool);
 
 const COUNTY = "411523000000";
 const VILLAGE = "411523101204";
@@ -69,8 +71,9 @@ describe("enrolment, required for county officers and above", () => {
     expect(stored.map((s) => s.codeHash)).not.toContain(codes[0]);
     const audits = await db().auditEvent.findMany({ where: { actorId: user.id }, select: { outcome: true, entity: true, details: true }, orderBy: { id: "asc" } });
     expect(audits).toEqual([
+      { outcome: "SUCCESS", entity: "user", details: { secondFactor: "pending" } },
       { outcome: "DENIED", entity: "session", details: { step: "enrolSecondFactor", reason: "wrongCode" } },
-      { outcome: "SUCCESS", entity: "user", details: { field: "secondFactor", enabled: true } },
+      { outcome: "SUCCESS", entity: "user", details: { field: "secondFactor", enabled: true, sessionsEnded: 0 } },
     ]);
   });
 
@@ -83,13 +86,69 @@ describe("enrolment, required for county officers and above", () => {
     await confirmTotpEnrolment(holder, totpCodeAt(secret, Date.now()));
     const actor = (await resolveActor(sessionId))!;
     expect(await getOwnAccount(actor)).toMatchObject({ secondFactorOn: true, secondFactorRequired: false, recoveryCodesLeft: 10 });
-    await disableSecondFactor(actor);
+    await disableSecondFactor(actor, { currentPassword: FACTORY_PASSWORD });
     expect(await getOwnAccount(actor)).toMatchObject({ secondFactorOn: false, recoveryCodesLeft: 0 });
 
     const { user: officer } = await enrolledOfficer();
     const officerActor = (await resolveActor(await openSession(officer.id)))!;
-    await expect(disableSecondFactor(officerActor)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(disableSecondFactor(officerActor, { currentPassword: FACTORY_PASSWORD })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await getOwnAccount(officerActor)).toMatchObject({ secondFactorOn: true });
+  });
+});
+
+describe("the pending secret belongs to the session that opened enrolment", () => {
+  it("another session (say, someone else with the password) gets a new secret, so a copied one can never be confirmed", async () => {
+    const user = await makeUser({ role: "COUNTY_OFFICER", areaCode: COUNTY });
+    const attacker = await holderOf(await openSession(user.id));
+    const copied = (await prepareTotpEnrolment(attacker)).secret;
+    const owner = await holderOf(await openSession(user.id));
+    const mine = (await prepareTotpEnrolment(owner)).secret;
+    expect(mine).not.toBe(copied);
+    // The attacker's session no longer owns the pending secret: its code from the copy is refused.
+    await expect(confirmTotpEnrolment(attacker, totpCodeAt(copied, Date.now()))).rejects.toMatchObject({ fieldErrors: { code: ["account.twoFactor.wrongCode"] } });
+    // Nor can the attacker confirm with a code from the owner's secret (he never saw it, but even so).
+    await expect(confirmTotpEnrolment(attacker, totpCodeAt(mine, Date.now()))).rejects.toBeInstanceOf(ValidationError);
+    expect((await prepareTotpEnrolment(owner)).secret).toBe(mine);
+    const pending = await db().auditEvent.count({ where: { actorId: user.id, entity: "user", details: { equals: { secondFactor: "pending" } } } });
+    expect(pending).toBe(2);
+  });
+
+  it("confirming enrolment ends the user's other sessions, and only those", async () => {
+    const user = await makeUser({ role: "COUNTY_OFFICER", areaCode: COUNTY });
+    const other = await openSession(user.id);
+    const ownerSession = await openSession(user.id);
+    const owner = await holderOf(ownerSession);
+    const { secret } = await prepareTotpEnrolment(owner);
+    await confirmTotpEnrolment(owner, totpCodeAt(secret, Date.now()));
+    await expect(resolvePendingStep(other)).resolves.toBeNull();
+    expect((await resolveActor(ownerSession))?.userId).toBe(user.id);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { actorId: user.id, entity: "user", outcome: "SUCCESS" }, orderBy: { id: "desc" }, select: { details: true } });
+    expect(audit.details).toEqual({ field: "secondFactor", enabled: true, sessionsEnded: 1 });
+  });
+});
+
+describe("turning the second factor off", () => {
+  it("asks for the current password: a wrong one is refused, audited and counted; the right one ends the other sessions", async () => {
+    const director = await makeUser({ role: "VILLAGE_DIRECTOR", areaCode: VILLAGE });
+    await enableTestTotp(director.id);
+    const otherSession = await openSession(director.id);
+    const sessionId = await openSession(director.id);
+    const actor = (await resolveActor(sessionId))!;
+    await expect(disableSecondFactor(actor, { currentPassword: "not-my-password" })).rejects.toMatchObject({
+      fieldErrors: { currentPassword: ["account.errors.wrongCurrentPassword"] },
+    });
+    expect(await getOwnAccount(actor)).toMatchObject({ secondFactorOn: true });
+    expect((await db().user.findUniqueOrThrow({ where: { id: director.id }, select: { failedLoginCount: true } })).failedLoginCount).toBe(1);
+
+    await disableSecondFactor(actor, { currentPassword: FACTORY_PASSWORD });
+    expect(await getOwnAccount(actor)).toMatchObject({ secondFactorOn: false });
+    await expect(resolveActor(otherSession)).resolves.toBeNull();
+    expect((await resolveActor(sessionId))?.userId).toBe(director.id);
+    const audits = await db().auditEvent.findMany({ where: { actorId: director.id, entity: "user" }, select: { outcome: true, details: true }, orderBy: { id: "asc" } });
+    expect(audits).toEqual([
+      { outcome: "DENIED", details: { field: "secondFactor", reason: "wrongPassword" } },
+      { outcome: "SUCCESS", details: { field: "secondFactor", enabled: false, sessionsEnded: 1 } },
+    ]);
   });
 });
 
@@ -142,8 +201,11 @@ describe("the second step of a login", () => {
     await expect(verifySecondFactor(holder, wrong)).rejects.toMatchObject({ fieldErrors: { code: ["account.errors.locked"] } });
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    await expect(verifySecondFactor(holder, totpCodeAt(TEST_TOTP_SECRET, Date.now()))).rejects.toMatchObject({ fieldErrors: { code: ["account.errors.locked"] } });
-    await expect(resolveActor(sessionId)).resolves.toBeNull();
+    // The pending session that used up its five codes is ended; a new login's right code meets the lock.
+    await expect(resolvePendingStep(sessionId)).resolves.toBeNull();
+    const next = await holderOf(await openSession(user.id, { secondFactor: false }));
+    await expect(verifySecondFactor(next, totpCodeAt(TEST_TOTP_SECRET, Date.now()))).rejects.toMatchObject({ fieldErrors: { code: ["account.errors.locked"] } });
+    await expect(resolveActor(next.sessionId)).resolves.toBeNull();
     expect((await sessionAudits(user.id)).at(-1)).toEqual({ outcome: "DENIED", details: { step: "secondFactor", method: "totp", reason: "locked" } });
   });
 

@@ -31,17 +31,18 @@ export async function changeOwnPassword(holder: SessionHolder, input: ChangePass
   });
   const locked = !!user.lockedUntil && user.lockedUntil > now;
   if (locked || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await db().$transaction(async (tx) => {
-      if (!locked) await countFailure(tx, user, now);
+    const reason = await db().$transaction(async (tx) => {
+      const refusal = locked || (await countFailure(tx, user.id, now)) === "alreadyLocked" ? "locked" : "wrongPassword";
       await writeHolderAudit(tx, holder, {
         action: "update",
         entity: "user",
         entityId: user.id,
         outcome: "DENIED",
-        details: { field: "password", reason: locked ? "locked" : "wrongPassword" },
+        details: { field: "password", reason: refusal },
       });
+      return refusal;
     });
-    throw new ValidationError({ currentPassword: [locked ? "account.errors.locked" : "account.errors.wrongCurrentPassword"] });
+    throw new ValidationError({ currentPassword: [reason === "locked" ? "account.errors.locked" : "account.errors.wrongCurrentPassword"] });
   }
   const problems = passwordProblems(input.newPassword, { loginName: user.loginName, phone: plainPhone(user.phone) }, commonPasswords());
   if (input.newPassword === input.currentPassword) problems.push("account.passwordRules.sameAsCurrent");
@@ -49,10 +50,12 @@ export async function changeOwnPassword(holder: SessionHolder, input: ChangePass
 
   const passwordHash = await hashPassword(input.newPassword);
   await db().$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
+    // Conditional on the account not being locked meanwhile by parallel wrong attempts.
+    const changed = await tx.user.updateMany({
+      where: { id: user.id, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
       data: { passwordHash, passwordChangedAt: now, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null, version: { increment: 1 } },
     });
+    if (changed.count !== 1) throw new ValidationError({ currentPassword: ["account.errors.locked"] });
     const ended = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await writeHolderAudit(tx, holder, {
       action: "update",

@@ -2,17 +2,19 @@ import "server-only";
 import { isUuid } from "@/lib/domain/ids";
 import { db } from "../db";
 import { writeAnonymousAudit } from "../audit";
-import { consumePoint, usedPoints, type LimitSpec } from "../rate-limit";
+import { consumePoint, refundPoint, type LimitSpec } from "../rate-limit";
 import { SESSION_ABSOLUTE_HOURS } from "../session";
-import { countFailure } from "./failures";
+import { clearFailures, countFailure } from "./failures";
 import { verifyPassword } from "./passwords";
 
 export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from "./failures";
 
 /**
- * Per-IP throttle on failed logins, checked before the password: it slows guessing across many accounts,
- * which the per-account lockout cannot. Only failures count, so a village office behind one address is
- * not shut out by its own successful logins. The address is the first X-Forwarded-For hop (see security.md).
+ * Per-IP throttle on failed logins: it slows guessing across many accounts, which the per-account lockout
+ * cannot. The point is consumed atomically before the password is checked (so parallel attempts cannot all
+ * pass a check made before counting) and given back on success: only failures count, so a village office
+ * behind one address is not shut out by its own logins. The address is the first X-Forwarded-For hop
+ * (see security.md).
  */
 export const LOGIN_IP_LIMIT: LimitSpec = { name: "login-ip", points: 30, durationSeconds: 15 * 60 };
 
@@ -24,6 +26,8 @@ export class LoginThrottledError extends Error {
 
 export type LoginAttempt = { loginName: string; password: string; ipAddress?: string; userAgent?: string; requestId?: string };
 
+type Refusal = "unknownUser" | "wrongPassword" | "locked" | "inactive";
+
 /**
  * Checks a login and opens a server-side session (which may still owe steps: lib/server/session.ts).
  * Unscoped by nature (there is no actor yet). Unknown user, wrong password, locked and inactive accounts all
@@ -31,39 +35,34 @@ export type LoginAttempt = { loginName: string; password: string; ipAddress?: st
  */
 export async function unsafeLogin(attempt: LoginAttempt): Promise<{ sessionId: string; userId: string } | null> {
   const now = new Date();
+  const ip = attempt.ipAddress ?? null;
   const ipKey = attempt.ipAddress || "unknown";
-  if ((await usedPoints(LOGIN_IP_LIMIT, ipKey)) >= LOGIN_IP_LIMIT.points) {
+  if (!(await consumePoint(LOGIN_IP_LIMIT, ipKey)).allowed) {
     await db().$transaction((tx) =>
-      writeAnonymousAudit(tx, {
-        action: "login",
-        entity: "session",
-        outcome: "DENIED",
-        requestId: attempt.requestId,
-        details: { reason: "throttled", ip: attempt.ipAddress ?? null },
-      }),
+      writeAnonymousAudit(tx, { action: "login", entity: "session", outcome: "DENIED", requestId: attempt.requestId, details: { reason: "throttled", ip } }),
     );
     throw new LoginThrottledError();
   }
   const user = await db().user.findUnique({
     where: { loginName: attempt.loginName },
-    select: { id: true, passwordHash: true, isActive: true, lockedUntil: true, failedLoginCount: true, areaCode: true },
+    select: { id: true, passwordHash: true, isActive: true, lockedUntil: true, areaCode: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, attempt.password);
-  const locked = !!user?.lockedUntil && user.lockedUntil > now;
-  const audit = { entity: "session" as const, requestId: attempt.requestId, actorId: user?.id ?? null, areaCode: user?.areaCode };
+  const audit = { action: "login" as const, entity: "session" as const, requestId: attempt.requestId, actorId: user?.id ?? null, areaCode: user?.areaCode };
 
-  if (!user || !passwordOk || locked || !user.isActive) {
-    await consumePoint(LOGIN_IP_LIMIT, ipKey);
-    await db().$transaction(async (tx) => {
-      if (user && !locked && !passwordOk) await countFailure(tx, user, now);
-      const reason = !user ? "unknownUser" : locked ? "locked" : !user.isActive ? "inactive" : "wrongPassword";
-      await writeAnonymousAudit(tx, { ...audit, action: "login", outcome: "DENIED", details: { reason, ip: attempt.ipAddress ?? null } });
-    });
-    return null;
-  }
-
-  return db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+  const opened = await db().$transaction(async (tx) => {
+    let refusal: Refusal | null = !user ? "unknownUser" : !user.isActive ? "inactive" : null;
+    if (user && !passwordOk) {
+      // Counted even for an inactive account, as before; a locked one counts nothing and stays "locked".
+      const counted = await countFailure(tx, user.id, now);
+      refusal = counted === "alreadyLocked" ? "locked" : (refusal ?? "wrongPassword");
+    } else if (user && !refusal && !(await clearFailures(tx, user.id, now))) {
+      refusal = "locked";
+    }
+    if (refusal || !user) {
+      await writeAnonymousAudit(tx, { ...audit, outcome: "DENIED", details: { reason: refusal ?? "unknownUser", ip } });
+      return null;
+    }
     const session = await tx.session.create({
       data: {
         userId: user.id,
@@ -73,9 +72,11 @@ export async function unsafeLogin(attempt: LoginAttempt): Promise<{ sessionId: s
       },
       select: { id: true },
     });
-    await writeAnonymousAudit(tx, { ...audit, action: "login", entityId: session.id, details: { ip: attempt.ipAddress ?? null } });
+    await writeAnonymousAudit(tx, { ...audit, entityId: session.id, details: { ip } });
     return { sessionId: session.id, userId: user.id };
   });
+  if (opened) await refundPoint(LOGIN_IP_LIMIT, ipKey);
+  return opened;
 }
 
 /** Ends a session at once (logout). Safe to call twice. */

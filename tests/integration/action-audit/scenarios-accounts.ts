@@ -8,7 +8,6 @@ import { changeOwnPassword } from "@/lib/server/auth/change-password";
 import { unsafeEndSession, unsafeLogin } from "@/lib/server/auth/login";
 import { confirmTotpEnrolment, disableSecondFactor, prepareTotpEnrolment, verifySecondFactor } from "@/lib/server/auth/second-factor";
 import { db } from "@/lib/server/db";
-import { decryptField } from "@/lib/server/field-crypto";
 import { resolveActor, resolvePendingStep } from "@/lib/server/session";
 import { createUser } from "@/lib/server/users/admin-create";
 import {
@@ -95,9 +94,8 @@ export const ACCOUNT_SCENARIOS: Record<string, Scenario> = {
     async prepare(place) {
       const { userId } = await account(place.village.code);
       const holder = await holderOf(userId);
-      await prepareTotpEnrolment(holder);
-      const { totpSecret } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true } });
-      return { allowed: { actor: holder, run: () => confirmTotpEnrolment(holder, totpCodeAt(decryptField(totpSecret!), Date.now())) } };
+      const { secret } = await prepareTotpEnrolment(holder);
+      return { allowed: { actor: holder, run: () => confirmTotpEnrolment(holder, totpCodeAt(secret, Date.now())) } };
     },
   },
   verifySecondFactor: {
@@ -116,7 +114,7 @@ export const ACCOUNT_SCENARIOS: Record<string, Scenario> = {
       await enableTestTotp(userId);
       const actor = await resolveActor(await openSession(userId));
       if (!actor) throw new Error("the session gate refused the test session");
-      return { allowed: { actor, run: () => disableSecondFactor(actor) } };
+      return { allowed: { actor, run: () => disableSecondFactor(actor, { currentPassword: FACTORY_PASSWORD }) } };
     },
   },
   endAllOwnSessions: {
