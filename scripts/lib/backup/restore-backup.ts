@@ -76,14 +76,21 @@ async function assertRowCounts(client: pg.Client, manifest: Manifest): Promise<n
 }
 
 /**
- * The backup's seals are loaded as they are: the restored events must not be sealed again (the seal
- * trigger would append a second seal per event). Disabled inside the transaction, so a failed restore
- * rolls the switch back too; the restore runs as the tables' owner.
+ * The backup's seals and rollup marks are loaded as they are: the restored events must not be sealed again
+ * (the seal trigger would append a second seal per event), nor the restored rows mark villages dirty twice.
+ * Disabled inside the transaction, so a failed restore rolls the switch back too; the restore runs as the
+ * tables' owner.
  */
 async function loadWithoutResealing(client: pg.Client, load: () => Promise<void>): Promise<void> {
-  await client.query(`ALTER TABLE "audit_events" DISABLE TRIGGER "audit_events_seal"`);
+  const { rows } = await client.query<{ table: string; trigger: string }>(
+    `SELECT c.relname AS "table", t.tgname AS "trigger" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND NOT t.tgisinternal AND (t.tgname = 'audit_events_seal' OR t.tgname LIKE '%\\_rollup\\_dirty\\_%')`,
+  );
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  for (const row of rows) await client.query(`ALTER TABLE ${quote(row.table)} DISABLE TRIGGER ${quote(row.trigger)}`);
   await load();
-  await client.query(`ALTER TABLE "audit_events" ENABLE TRIGGER "audit_events_seal"`);
+  for (const row of rows) await client.query(`ALTER TABLE ${quote(row.table)} ENABLE TRIGGER ${quote(row.trigger)}`);
 }
 
 /** The restored audit trail must verify exactly as it did in the source, or nothing is committed. */
