@@ -7,6 +7,8 @@ import { buildIfNeeded } from "./lib/build";
 import { ensureDemoData } from "./lib/demo";
 import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrations";
+import { ensureRollups } from "./lib/rollups/ensure-rollups";
+import { startRollupWorker } from "./lib/rollups/worker-process";
 
 // The browser tests' server: a throwaway database with the demo data and the production build,
 // so the tests see exactly what `npm start` serves.
@@ -26,11 +28,14 @@ const db = process.env.TEST_DATABASE_URL
 process.env.DATABASE_URL = db.url;
 await applyMigrations(db.url);
 await ensureDemoData(db.url, console.log);
+await ensureRollups(db.url, console.log);
 buildIfNeeded(console.log);
 
 const server = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+const worker = startRollupWorker(process.env);
 const stop = async () => {
   server.kill("SIGTERM");
+  await worker.stop();
   await db.stop().catch(() => undefined);
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);

@@ -5,6 +5,8 @@ import { resolveDatabase } from "./lib/database";
 import { ensureDemoData } from "./lib/demo";
 import { isPortFree, StartupError } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrations";
+import { startRollupWorker } from "./lib/rollups/worker-process";
+import { ensureRollups } from "./lib/rollups/ensure-rollups";
 import { loadLocalSecrets } from "./lib/secrets";
 
 const log = (line: string) => console.log(`[barefoot] ${line}`);
@@ -22,15 +24,18 @@ async function main() {
   const ran = await applyMigrations(db.url);
   if (ran.length) log(`Applied migrations: ${ran.join(", ")}`);
   await ensureDemoData(db.url, log);
+  await ensureRollups(db.url, log);
   buildIfNeeded(log);
 
   const server = spawnNext(["start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  const worker = startRollupWorker(process.env);
   printDemoAccounts(process.env.NEXTAUTH_URL);
   const shutdown = async (code: number) => {
     server.kill("SIGTERM");
+    await worker.stop();
     await db.stop().catch(() => undefined);
     process.exit(code);
   };

@@ -3,7 +3,7 @@
 // computed when read (lib/server/indicators), and counts under 5 are suppressed above the county then.
 //
 // Breakdowns are "" (the total) or "<dimension>:<value>", e.g. "category:ORPHAN", "risk:RED",
-// "type:CIVIL_REGISTRATION", "benefit:DIBAO", "age:6-11", "days:12" (a histogram bucket: whole days).
+// "type:CIVIL_REGISTRATION", "benefit:DIBAO", "age:6-13", "days:12" (a histogram bucket: whole days).
 
 export type IndicatorKind =
   /** The state at the end of the month (the current month: now). Past months keep what was stored then. */
@@ -13,7 +13,7 @@ export type IndicatorKind =
 
 export type IndicatorDefinition = { id: string; kind: IndicatorKind; breakdowns: readonly string[] };
 
-const AGE_BANDS = ["0-2", "3-5", "6-11", "12-14", "15-17"] as const;
+const AGE_BANDS = ["0-5", "6-13", "14-17"] as const;
 export const AGE_BAND_BREAKDOWNS = AGE_BANDS.map((band) => `age:${band}`);
 
 export const INDICATORS = [
@@ -42,6 +42,7 @@ export const INDICATORS = [
   { id: "reports_raised", kind: "flow", breakdowns: [""] },
   { id: "reports_acknowledged", kind: "flow", breakdowns: ["", "hours:*"] },
   // Entitlement uptake per benefit: eligible (rule holds) and receiving; decisions with a day histogram.
+  // benefit_eligible counts active children whose rule holds, covered or not: uptake = receiving ÷ eligible.
   { id: "benefit_eligible", kind: "stock", breakdowns: ["benefit:*"] },
   { id: "benefit_receiving", kind: "stock", breakdowns: ["benefit:*"] },
   { id: "applications_decided", kind: "flow", breakdowns: ["", "days:*"] },

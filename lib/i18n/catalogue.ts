@@ -22,6 +22,7 @@ import zhEntitlement from "@/messages/zh-CN/entitlement.json";
 import zhEligibility from "@/messages/zh-CN/eligibility.json";
 import zhPayment from "@/messages/zh-CN/payment.json";
 import zhEntitlementDocument from "@/messages/zh-CN/entitlement-document.json";
+import zhIndicators from "@/messages/zh-CN/indicators.json";
 import enCore from "@/messages/en/core.json";
 import enAccount from "@/messages/en/account.json";
 import enEnums from "@/messages/en/enums.json";
@@ -43,6 +44,7 @@ import enEntitlement from "@/messages/en/entitlement.json";
 import enEligibility from "@/messages/en/eligibility.json";
 import enPayment from "@/messages/en/payment.json";
 import enEntitlementDocument from "@/messages/en/entitlement-document.json";
+import enIndicators from "@/messages/en/indicators.json";
 import type { Locale } from "./config";
 import type { Messages } from "./translate";
 
@@ -69,6 +71,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     eligibility: zhEligibility,
     payment: zhPayment,
     "entitlement-document": zhEntitlementDocument,
+    indicators: zhIndicators,
   },
   en: {
     core: enCore,
@@ -92,5 +95,6 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Messages>> = {
     eligibility: enEligibility,
     payment: enPayment,
     "entitlement-document": enEntitlementDocument,
+    indicators: enIndicators,
   },
 };

@@ -25,6 +25,7 @@ const ROUTES: Record<string, Partial<Record<Method, RouteCase>>> = {
   "/api/v1/notifications": { GET: { url: () => "/api/v1/notifications" } },
   "/api/v1/areas/villages": { GET: { url: () => "/api/v1/areas/villages?q=%E6%9D%91" } },
   "/api/v1/payments/[batchId]/export": { GET: { url: () => `/api/v1/payments/${crypto.randomUUID()}/export?format=csv` } },
+  "/api/v1/indicators/export": { GET: { url: () => "/api/v1/indicators/export?format=csv" } },
   "/api/v1/entitlements/[id]/documents": { POST: { url: (ids) => `/api/v1/entitlements/${ids.entitlementId}/documents` } },
   "/api/v1/entitlements/[id]/documents/[documentId]": {
     GET: { url: (ids) => `/api/v1/entitlements/${ids.entitlementId}/documents/${crypto.randomUUID()}` },

@@ -29,6 +29,9 @@ import { announceOverdueVisits } from "@/lib/server/notifications/overdue-visits
 import { visitInput } from "../factories/visits";
 import { countChildren, listChildren } from "@/lib/server/children/queries";
 import { getAreaOverview } from "@/lib/server/dashboard/queries";
+import { parseDashboardQuery } from "@/lib/schemas/indicators";
+import { exportIndicatorTable } from "@/lib/server/indicators/export";
+import { getIndicatorDashboard } from "@/lib/server/indicators/queries";
 import { db, disconnectDb } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { countOverdueReferrals, listApprovalQueue, listReferrals } from "@/lib/server/referrals/queries";
@@ -203,7 +206,11 @@ const PROBES: Partial<Record<`${Entity}.${Operation}`, Probe[]>> = {
   "notification.read": [{ name: "countUnread", run: (actor) => countUnread(actor) }],
   "notification.update": [{ name: "markRead", run: (actor) => markRead(actor, "all") }],
   "visitPolicy.read": [{ name: "getVisitPolicy", run: (actor) => getVisitPolicy(actor, VILLAGE) }],
-  "aggregate.read": [{ name: "getAreaOverview", run: (actor) => getAreaOverview(actor) }],
+  "aggregate.read": [
+    { name: "getAreaOverview", run: (actor) => getAreaOverview(actor) },
+    { name: "getIndicatorDashboard", run: (actor) => getIndicatorDashboard(actor, parseDashboardQuery({})) },
+    { name: "exportIndicatorTable", run: (actor) => exportIndicatorTable(actor, { ...parseDashboardQuery({}), format: "csv", locale: "zh-CN" }) },
+  ],
   "area.read": [{ name: "getOwnArea", run: (actor) => getOwnArea(actor) }],
   "user.list": [
     { name: "listUsers", run: (actor) => listUsers(actor) },

@@ -175,3 +175,26 @@ export async function unsafeFindChildFacts(client: Pick<Tx, "$queryRaw">, childI
   const [row] = await client.$queryRaw<FactsRow[]>(factsQuery(Prisma.sql`c.id = ${childId}::uuid`, on, 1));
   return row ? toChildFacts(row) : null;
 }
+
+/**
+ * Every active child of `villageCodes`, `batchSize` at a time (keyset on area_code, id), for the rollup
+ * jobs that count eligible children per village. Unsafe: a system job with no Actor and no jurisdiction;
+ * only lib/server/rollups calls it. HIV_AFFECTED stays in the database, as for every other caller.
+ */
+export async function unsafeEligibilityFactsForVillages(
+  client: Pick<Tx, "$queryRaw">,
+  villageCodes: string[],
+  on: string,
+  visit: (batch: ChildFacts[]) => void,
+  batchSize: number = BATCH_SIZE,
+): Promise<void> {
+  let after: FactsRow | null = null;
+  for (;;) {
+    const from = after ? Prisma.sql`AND c.area_code >= ${after.areaCode} AND (c.area_code > ${after.areaCode} OR c.id > ${after.id}::uuid)` : Prisma.empty;
+    const where = Prisma.sql`c.area_code = ANY(${villageCodes}::text[]) AND c.status = 'ACTIVE' ${from}`;
+    const rows: FactsRow[] = await client.$queryRaw<FactsRow[]>(factsQuery(where, on, batchSize));
+    visit(rows.map(toChildFacts));
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1]!;
+  }
+}

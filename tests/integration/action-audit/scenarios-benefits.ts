@@ -7,6 +7,7 @@ import { readDocument } from "@/lib/server/entitlement-documents/download";
 import { addDocument, removeDocument } from "@/lib/server/entitlement-documents/mutations";
 import { createApplication } from "@/lib/server/entitlements/create";
 import { transitionEntitlement } from "@/lib/server/entitlements/transition";
+import { exportIndicatorTable } from "@/lib/server/indicators/export";
 import { exportPaymentBatch } from "@/lib/server/payments/export";
 import { recordPayments } from "@/lib/server/payments/record";
 import { listPaymentRoster } from "@/lib/server/payments/roster";
@@ -131,6 +132,16 @@ export const BENEFIT_SCENARIOS: Record<string, Scenario> = {
       return {
         allowed: { actor, run: () => exportPaymentBatch(actor, { batchId: own.id, format: "csv", locale: "zh-CN" }) },
         foreign: { actor, run: () => exportPaymentBatch(actor, { batchId: foreign.id, format: "csv", locale: "zh-CN" }), state: () => db().paymentBatch.findUnique({ where: { id: foreign.id } }) },
+      };
+    },
+  },
+  exportIndicatorTable: {
+    async prepare(place) {
+      const actor = await countyOf(place);
+      const run = (area: string) => () => exportIndicatorTable(actor, { area, month: undefined, sort: "visitCoverage", dir: "asc", trend: "visitCoverage", format: "csv", locale: "zh-CN" });
+      return {
+        allowed: { actor, run: run(place.county) },
+        foreign: { actor, run: run(place.foreignCounty), state: () => db().indicatorRollup.count() },
       };
     },
   },
