@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { disconnectDb } from "@/lib/server/db";
 import { unsafeRefreshAllDirty } from "@/lib/server/rollups/refresh";
+import { ensureRollups } from "./lib/rollups/ensure-rollups";
 import { loadLocalSecrets } from "./lib/secrets";
 
 // npm run rollups:worker (started by `npm start` and the e2e server): every 10 s, recomputes the villages the
@@ -16,6 +17,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => st
 async function main() {
   loadLocalSecrets();
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set.");
+  // On its own (the Docker service) the worker is the one to build missing rollups; after `npm start` it finds them.
+  await ensureRollups(process.env.DATABASE_URL, log);
   while (!stopping.signal.aborted) {
     try {
       const villages = await unsafeRefreshAllDirty();
