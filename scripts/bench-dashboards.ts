@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +16,7 @@ import { benchActor } from "./lib/bench-actor";
 import { measureFreshness } from "./lib/bench-freshness";
 import { timePage } from "./lib/bench-http";
 import { runScript } from "./lib/run-script";
+import { writeBenchmarkSection } from "./lib/bench-doc";
 
 // npm run bench:dashboards [-- --children 1000000 --runs 200 --seconds 60 --rate 100 --interval 10 --url http://localhost:3000]:
 // on the data of `npm run seed:large` (it never seeds), rebuilds the rollups (timed), times the dashboard of
@@ -79,14 +79,7 @@ async function busiest(length: number): Promise<{ prefix: string; children: numb
   return { prefix: row?.code ?? "", children: Number(row?.n ?? 0) };
 }
 
-function writeSection(body: string) {
-  const doc = fs.readFileSync(DOC, "utf8");
-  const start = doc.indexOf(HEADING);
-  const section = `${HEADING}\n\n${body.trim()}\n`;
-  if (start < 0) return fs.writeFileSync(DOC, `${doc.trimEnd()}\n\n${section}`);
-  const next = doc.indexOf("\n## ", start + HEADING.length);
-  fs.writeFileSync(DOC, doc.slice(0, start) + section + (next < 0 ? "" : doc.slice(next)));
-}
+const writeSection = (body: string) => writeBenchmarkSection(HEADING, body, DOC);
 
 await runScript("bench:dashboards", async () => {
   const total = await db().child.count();

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -9,6 +8,7 @@ import { countBenefitGaps, listBenefitGaps, listReviewTasks } from "@/lib/server
 import type { Actor } from "@/lib/server/session";
 import { benchActor } from "./lib/bench-actor";
 import { runScript } from "./lib/run-script";
+import { writeBenchmarkSection } from "./lib/bench-doc";
 
 // npm run bench:gaps [-- --runs 10 --county 450881]: times the gap list (every active child of a jurisdiction evaluated
 // against every benefit's rule, in batches of 5,000) with real actors on the data of `npm run seed:large`,
@@ -49,14 +49,7 @@ async function busiest(prefix: string, length: number): Promise<{ code: string; 
   return { code: row.code, children: Number(row.n) };
 }
 
-function writeSection(body: string) {
-  const doc = fs.readFileSync(DOC, "utf8");
-  const start = doc.indexOf(HEADING);
-  const section = `${HEADING}\n\n${body.trim()}\n`;
-  if (start < 0) return fs.writeFileSync(DOC, `${doc.trimEnd()}\n\n${section}`);
-  const next = doc.indexOf("\n## ", start + HEADING.length);
-  fs.writeFileSync(DOC, doc.slice(0, start) + section + (next < 0 ? "" : doc.slice(next)));
-}
+const writeSection = (body: string) => writeBenchmarkSection(HEADING, body, DOC);
 
 const ms = (value: number) => `${value.toLocaleString("en", { maximumFractionDigits: 0 })} ms`;
 

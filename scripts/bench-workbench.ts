@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseChildSearch } from "@/lib/schemas/child-search";
@@ -9,6 +8,7 @@ import type { Actor } from "@/lib/server/session";
 import { benchActor } from "./lib/bench-actor";
 import { timePage } from "./lib/bench-http";
 import { runScript } from "./lib/run-script";
+import { writeBenchmarkSection } from "./lib/bench-doc";
 
 // npm run bench:workbench [-- --runs 50 --villages 5 --url http://localhost:3000]: times the director's workbench data (the real
 // data-layer functions, real actors) on the data of `npm run seed:large`, prints p50/p95 per query and
@@ -68,14 +68,7 @@ async function plans(village: string): Promise<string[]> {
   return lines;
 }
 
-function writeSection(body: string) {
-  const doc = fs.readFileSync(DOC, "utf8");
-  const start = doc.indexOf(HEADING);
-  const section = `${HEADING}\n\n${body.trim()}\n`;
-  if (start < 0) return fs.writeFileSync(DOC, `${doc.trimEnd()}\n\n${section}`);
-  const next = doc.indexOf("\n## ", start + HEADING.length);
-  fs.writeFileSync(DOC, doc.slice(0, start) + section + (next < 0 ? "" : doc.slice(next)));
-}
+const writeSection = (body: string) => writeBenchmarkSection(HEADING, body, DOC);
 
 await runScript("bench:workbench", async () => {
   const villages = await db().$queryRaw<{ code: string; n: bigint }[]>`

@@ -132,7 +132,7 @@ describe("listing accounts", () => {
     const mine = await listManagedUsers(provinceAdmin, { q: "罗列" });
     expect(mine.users.map((u) => u.id)).toEqual([inside.id]);
     expect(mine.users[0]).toMatchObject({ role: "VILLAGE_DIRECTOR", areaCode: A, isActive: true, isLocked: false, hasSecondFactor: false, hivAccess: false });
-    expect(mine.users[0]!.areaName).toBeTruthy();
+    expect(mine.users[0]!.areaName).toBe("测试村201");
     expect(mine.users[0]!.lastLoginAt).not.toBeNull();
     expect(JSON.stringify(mine)).not.toMatch(/passwordHash|totpSecret/);
     const all = await listManagedUsers(nationalAdmin, { q: "罗列" });
